@@ -1,0 +1,28 @@
+"""The bibliography: which citation keys exist, so data files can be checked against it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pybtex.database import parse_file
+from pybtex.scanner import PybtexError
+
+from barneskit import ROOT
+from barneskit.errors import DataError
+
+BIB_PATH = ROOT / "references.bib"
+
+
+def bib_keys(path=BIB_PATH):
+    """The set of entry keys in a BibTeX file; a file pybtex cannot read raises DataError."""
+    path = Path(path)
+    try:
+        return set(parse_file(str(path), bib_format="bibtex").entries.keys())
+    except PybtexError as exc:
+        raise DataError(path, f"cannot be read as BibTeX: {exc}") from None
+
+
+def check_keys(keys, known, path, line=None, field=None):
+    """Raise DataError for the first key in ``keys`` that is not in the bibliography."""
+    for key in keys:
+        if key not in known:
+            raise DataError(path, f"source key '{key}' is not in references.bib", line=line, field=field)

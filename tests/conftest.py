@@ -1,0 +1,28 @@
+"""Shared fixtures: one build of the book per test session, and throw-away copies of the repository."""
+import shutil
+
+import pytest
+
+from barneskit import ROOT
+from barneskit.build import build
+
+HTML = ROOT / "_build" / "html"
+
+#: What a copy of the repository for a broken-input test leaves out (big, or rebuilt anyway).
+COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "test-artifacts",
+                                     "student", "handouts", "__pycache__")
+
+
+@pytest.fixture(scope="session")
+def built_book():
+    """Build the book once (as `make book` does); tests read the result from _build/html."""
+    code, output, warnings = build(echo=False)
+    return {"code": code, "output": output, "warnings": warnings, "html": HTML}
+
+
+@pytest.fixture
+def repo_copy(tmp_path):
+    """A copy of the repository's sources in a temporary folder, to break without harm."""
+    dest = tmp_path / "repo"
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
+    return dest
