@@ -1,0 +1,128 @@
+"""A data edit re-executes exactly the notebook pages that read that file, and no others.
+
+jupyter-cache keys on code cells only; barneskit.datadeps adds the data files. These tests build a
+small book (a copy of the repository with four trial pages in its table of contents) and read
+from the build log which pages were executed. Correctness only: nothing here is timed.
+"""
+import re
+import textwrap
+
+import pytest
+
+from barneskit import datadeps
+from barneskit.build import build
+
+HEADER = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  name: barnes-module
+  display_name: Python (Barnes module)
+  language: python
+{extra}---
+(dd-{name})=
+# Trial page {name}
+
+Prose that no code reads.
+
+```{{code-cell}} ipython3
+:tags: [hide-input]
+{code}
+```
+"""
+
+#: page -> (extra front matter, code). Each reads its data in a different way.
+PAGES = {
+    "direct": ("", 'import csv\nwith open("../data/sample.csv", newline="") as f:\n    print(len(list(csv.reader(f))))'),
+    "viamodule": ("", "from barneskit.sample import load_sample\nprint(len(load_sample()))"),
+    "declared": ("data_files: [../data/other.csv]\n",
+                 'name = "oth" + "er"  # a name built at run time: declared in the front matter\n'
+                 'print(open(f"../data/{name}.csv").read())'),
+    "nodata": ("", "print(6 * 7)"),
+}
+
+SAMPLE_MODULE = '''\
+import csv
+
+from barneskit import ROOT
+
+SAMPLE_PATH = ROOT / "data" / "sample.csv"
+
+
+def load_sample(path=SAMPLE_PATH):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+'''
+
+
+@pytest.fixture
+def trial_book(repo_copy):
+    """A repository copy whose book is an index page and the four trial pages."""
+    dest = repo_copy
+    (dest / "data").mkdir(exist_ok=True)
+    (dest / "data" / "sample.csv").write_text("id,value\na,1\nb,2\n", encoding="utf-8")
+    (dest / "data" / "other.csv").write_text("x\n1\n", encoding="utf-8")
+    (dest / "barneskit" / "sample.py").write_text(SAMPLE_MODULE, encoding="utf-8")
+    (dest / "trial").mkdir()
+    for name, (extra, code) in PAGES.items():
+        (dest / "trial" / f"{name}.md").write_text(HEADER.format(name=name, extra=extra, code=code), encoding="utf-8")
+    (dest / "index.md").write_text("(dd-index)=\n# Trial book\n", encoding="utf-8")
+    toc = "format: jb-book\nroot: index\nchapters:\n" + "".join(f"  - file: trial/{n}\n" for n in PAGES)
+    (dest / "_toc.yml").write_text(toc, encoding="utf-8")
+    return dest
+
+
+def executed_pages(root):
+    """Build the book in ``root``; return the trial pages the build executed (by name)."""
+    code, output, warnings = build(echo=False, root=root)
+    assert code == 0 and warnings == [], output[-3000:]
+    return {re.sub(r"\.md$", "", path.rsplit("/", 1)[-1])
+            for path in re.findall(r"(\S+\.md): Executing notebook", output)}
+
+
+def test_data_files_are_found_from_code_modules_and_front_matter(trial_book):
+    found = {name: [p.name for p in datadeps.page_data_files(trial_book / "trial" / f"{name}.md", root=trial_book)]
+             for name in PAGES}
+    assert found == {"direct": ["sample.csv"], "viamodule": ["sample.csv"],
+                     "declared": ["other.csv"], "nodata": []}
+
+
+def test_a_data_edit_reexecutes_exactly_the_pages_that_read_it(trial_book):
+    # The first build executes every page; a rebuild with no change executes none.
+    assert executed_pages(trial_book) == set(PAGES)
+    assert executed_pages(trial_book) == set()
+
+    # One data edit, plus a prose edit on a page that does not read that file: the prose edit
+    # re-reads its page but reuses the cached outputs.
+    sample = trial_book / "data" / "sample.csv"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("b,2", "b,3"), encoding="utf-8")
+    page = trial_book / "trial" / "declared.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    assert executed_pages(trial_book) == {"direct", "viamodule"}
+
+    other = trial_book / "data" / "other.csv"
+    other.write_text("x\n2\n", encoding="utf-8")
+    assert executed_pages(trial_book) == {"declared"}
+
+
+def test_digest_goes_into_the_first_code_cell_only():
+    source = textwrap.dedent("""\
+        # Page
+
+        ```{code-cell} ipython3
+        :tags: [hide-input]
+        x = 1
+        ```
+
+        ```{code-cell} ipython3
+        y = 2
+        ```
+        """)
+    marked = datadeps.with_digest(source, "abc123")
+    assert marked.count(":barneskit-data: abc123") == 1
+    assert marked.index("barneskit-data") < marked.index("x = 1")
+    yaml_block = "```{code-cell} ipython3\n---\ntags: [hide-input]\n---\nx = 1\n```\n"
+    assert datadeps.with_digest(yaml_block, "abc").startswith("```{code-cell} ipython3\n---\nbarneskit-data: abc\n")
