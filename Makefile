@@ -7,13 +7,16 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-requirements
 PORT   ?= 8000
 
-.PHONY: book test env serve lab clean lock
+.PHONY: book test env serve lab clean lock bench
 
 book: $(STAMP)                    ## set up if needed, then build the HTML book into _build/html
 	$(BIN)/python -m barneskit.build
 
 test: $(STAMP)                    ## set up if needed, then run every test
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)                   ## time clean and incremental builds against an empty book (bench/results/)
+	$(BIN)/python bench/benchmark.py
 
 env: $(STAMP)
 
