@@ -91,9 +91,14 @@ def _strings_and_uses(code):
 def _module_refs(module_file, mtime):
     """Strings and barneskit modules one module refers to (cached per file version)."""
     tree = ast.parse(Path(module_file).read_text(encoding="utf-8"))
+    # Docstrings talk about files; they do not read them.
+    docstrings = {id(body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and (body := node.body) and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)}
     strings, modules = set(), set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 200:
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 200
+                and id(node) not in docstrings):
             strings.add(node.value)
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "barneskit":
             parts = node.module.split(".")
