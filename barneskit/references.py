@@ -1,6 +1,7 @@
 """The bibliography: which citation keys exist, so data files can be checked against it."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from pybtex.database import parse_file
@@ -13,10 +14,23 @@ BIB_PATH = ROOT / "references.bib"
 
 
 def bib_keys(path=BIB_PATH):
-    """The set of entry keys in a BibTeX file; a file pybtex cannot read raises DataError."""
+    """The set of entry keys in a BibTeX file; a file pybtex cannot read raises DataError.
+
+    Every data checker asks for these, so a file is parsed once per version (path, mtime, size),
+    not once per checker: that was five parses per build and per notebook run.
+    """
     path = Path(path)
     try:
-        return set(parse_file(str(path), bib_format="bibtex").entries.keys())
+        stat = path.stat()
+    except OSError:
+        return set(_parse_keys(str(path), None, None))  # let pybtex report the missing file
+    return set(_parse_keys(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_keys(path, mtime_ns, size):
+    try:
+        return frozenset(parse_file(path, bib_format="bibtex").entries.keys())
     except PybtexError as exc:
         raise DataError(path, f"cannot be read as BibTeX: {exc}") from None
 
