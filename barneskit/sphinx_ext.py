@@ -9,12 +9,15 @@ Loaded through ``_config.yml`` (``sphinx: extra_extensions``). Two jobs:
 """
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
-from barneskit import texts
 from barneskit.errors import DataError
 
 
@@ -22,13 +25,38 @@ class BadInputError(SphinxError):
     category = "Bad input file"
 
 
+#: Not inputs: the environment, build output, caches, generated editions.
+_NOT_INPUTS = {".venv", "_build", ".git", "node_modules", ".pytest_cache", "__pycache__",
+               ".ipynb_checkpoints", "student", "handouts", "test-artifacts", "results"}
+
+
+def _inputs_fingerprint(root):
+    """A hash of the name, size and mtime of every source file: it changes when any input does."""
+    h = hashlib.sha256()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _NOT_INPUTS)
+        for name in sorted(files):
+            stat = os.stat(os.path.join(folder, name))
+            h.update(f"{os.path.join(folder, name)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
 def _check_inputs(app):
+    # Validation imports every data module (pydantic) and reads every file: skip it when no
+    # source file changed since it last passed (the stamp goes with _build, so `make clean`
+    # or a failure means it runs again).
+    stamp = Path(app.doctreedir) / "barneskit-inputs-valid"
+    fingerprint = _inputs_fingerprint(app.srcdir)
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
+        return
     from barneskit.validate import validate_all
 
     try:
         validate_all()
     except DataError as exc:
         raise BadInputError(str(exc)) from None
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint, encoding="utf-8")
 
 
 def _text_with_note_link(segment, prefix):
@@ -68,6 +96,8 @@ class PrimaryTextDirective(SphinxDirective):
     }
 
     def run(self):
+        from barneskit import texts  # here, not at the top: a build that reads no page needs no pydantic
+
         try:
             doc = texts.text(self.arguments[0])
         except (DataError, FileNotFoundError) as exc:

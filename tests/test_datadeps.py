@@ -126,3 +126,17 @@ def test_digest_goes_into_the_first_code_cell_only():
     assert marked.index("barneskit-data") < marked.index("x = 1")
     yaml_block = "```{code-cell} ipython3\n---\ntags: [hide-input]\n---\nx = 1\n```\n"
     assert datadeps.with_digest(yaml_block, "abc").startswith("```{code-cell} ipython3\n---\nbarneskit-data: abc\n")
+
+
+def test_a_bad_input_after_a_good_build_still_stops_the_build(repo_copy):
+    """The build skips validation while no source file changed; an edit must bring it back."""
+    (repo_copy / "index.md").write_text("(dd-index)=\n# Trial book\n", encoding="utf-8")
+    (repo_copy / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
+    code, output, warnings = build(echo=False, root=repo_copy)
+    assert code == 0 and warnings == [], output[-3000:]
+
+    source = repo_copy / "texts" / "reply-to-barnes" / "reply-to-barnes-1933.mia.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("Britishers", "Britons"), encoding="utf-8")
+    code, output, _ = build(echo=False, root=repo_copy)
+    assert code != 0
+    assert "Bad input file" in output and "reply-to-barnes-1933.mia.txt" in output
