@@ -405,7 +405,7 @@ def letter_strip(events=None, width=8.0, height=2.3):
     by_id = {e.id: e for e in _load(events)}
     shown = strip_events(events)
     fig = _new_figure(width, height)
-    ax = fig.add_axes([0.03, 0.3, 0.94, 0.62])
+    ax = fig.add_axes([0.03, 0.3, 0.94, 0.56])
     ax.set_xlim(_num(datetime.date(1933, 3, 6)), _num(datetime.date(1933, 4, 24)))
     ax.set_ylim(-1.3, 1.6)
     ax.set_yticks([])
@@ -465,6 +465,12 @@ FIGURES = {"overview": overview, "crisis": crisis_1933, "layers": layers_of_time
 # ---------------------------------------------------------------------------------------------
 # Output: SVG that is the same for the same data, and a text alternative
 # ---------------------------------------------------------------------------------------------
+
+def detach(fig):
+    """Close the figure in pyplot and return it, so a notebook shows it once, as the cell's value."""
+    plt.close(fig)
+    return fig
+
 
 def save_svg(fig, path):
     """Write the figure as SVG with a fixed hash salt and no date, so the same data gives the same file."""
