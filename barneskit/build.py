@@ -22,22 +22,19 @@ def build_env(root=ROOT):
     """Environment for building: our package importable, our kernel found before any user's."""
     env = dict(os.environ)
     venv = Path(sys.prefix)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), str(STARTUP), env.get("PYTHONPATH")]))
     env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(venv / "share" / "jupyter"), env.get("JUPYTER_PATH")]))
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # quiets a debugger notice on kernel start
     return env
 
 
-#: The ``jupyter-book`` command, minus one import. jsonschema imports rfc3987_syntax when it is
-#: installed (jupyterlab's jupyter-events asks for it), and that compiles 38 grammars at import:
-#: about half the CPU time of a no-change build. Jupyter Book never checks that IRI format, so
-#: the import is made to fail, which jsonschema allows for (it then skips the format).
-JUPYTER_BOOK = ("import sys; sys.modules['rfc3987_syntax'] = None; "
-                "from jupyter_book.cli.main import main; sys.exit(main())")
+#: A folder whose sitecustomize.py every Python process of the build runs first (see there).
+STARTUP = Path(__file__).resolve().parent / "startup"
 
 
 def build_command(extra=(), root=ROOT):
-    return [sys.executable, "-c", JUPYTER_BOOK, "build", str(root), "-W", "-n", "--keep-going", *extra]
+    jb = Path(sys.prefix) / "bin" / "jupyter-book"
+    return [str(jb), "build", str(root), "-W", "-n", "--keep-going", *extra]
 
 
 def build(extra=(), echo=True, root=ROOT):
