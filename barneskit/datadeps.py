@@ -9,11 +9,15 @@ extension finds the data files the page reads and, when Sphinx reads the page:
 * writes a digest of their contents into the first code cell's metadata (in memory only,
   never on disk), so the changed page misses jupyter-cache and executes again.
 
-Which files a page reads is found from its code, without running it: every string in the
-page's code cells, and in the ``barneskit`` modules it uses (followed through their own
-``barneskit`` imports), that names an entry of ``data/`` or ``texts/`` (``"events.csv"``,
-``"data/events.csv"``, ``"reply-to-barnes"``). A file name the code builds at run time cannot
-be seen this way: declare it in the page's front matter, relative to the page::
+Which files a page reads is found from its code, without running it. Starting from what the
+page's code cells use, it follows each ``barneskit`` function, class or constant that is used
+into its module, and on through what that uses (imports inside functions included); a module's
+import-time code counts whenever the module is used. Every string met on the way that names an
+entry of ``data/`` or ``texts/`` (``"events.csv"``, ``"data/events.csv"``, ``"../data/x.csv"``,
+``"reply-to-barnes"``) is a file the page reads. Following functions, not whole modules, keeps a
+page that calls ``checks.word_count`` from depending on the events file that
+``checks.check_timeline`` reads. Docstrings do not count. A file name the code builds at run
+time cannot be seen this way: declare it in the page's front matter, relative to the page::
 
     data_files: [../data/events.csv]
 """
@@ -46,8 +50,17 @@ FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---[ \t]*$", re.MULTILINE | re.DOTA
 
 
 def code_cells(source):
-    """The bodies of a MyST notebook's ``{code-cell}`` blocks."""
-    return [m.group("body") for m in CODE_CELL_RE.finditer(source)]
+    """The code of a MyST notebook's ``{code-cell}`` blocks, without their options."""
+    cells = []
+    for match in CODE_CELL_RE.finditer(source):
+        lines = match.group("body").split("\n")
+        if lines and lines[0].strip() == "---":  # options as a YAML block
+            end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+            lines = lines[end + 1:]
+        while lines and re.match(r"^:[\w-]+:", lines[0]):  # options as :key: value lines
+            lines = lines[1:]
+        cells.append("\n".join(lines))
+    return cells
 
 
 def front_matter(source):
@@ -76,59 +89,179 @@ def data_entries(root=ROOT):
     return names
 
 
-def _strings_and_uses(code):
-    strings = {m.group("s") for m in STRING_RE.finditer(code)}
-    modules = set()
-    for attr, names in USE_RE.findall(code):
-        if attr:
-            modules.add(attr)
-        for name in names.replace("(", " ").replace(",", " ").split():
-            modules.add(name)
-    return strings, modules
+#: The key of a module's import-time code among its symbols.
+INIT = "<import>"
+
+
+class _Refs:
+    """What a piece of code mentions: string constants, and barneskit symbols as (module, name)."""
+
+    def __init__(self):
+        self.strings, self.symbols = set(), set()
+
+
+def _docstring_ids(tree):
+    # Docstrings talk about files; they do not read them.
+    return {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+
+
+def _imports(nodes):
+    """Local name -> (module, name) for barneskit imports; name None means the whole module."""
+    names = {}
+    for node in nodes:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.ImportFrom) and sub.module and sub.module.split(".")[0] == "barneskit":
+                parts = sub.module.split(".")
+                for alias in sub.names:
+                    local = alias.asname or alias.name
+                    # "from barneskit import events" names a module; "from barneskit.events import x" a symbol
+                    names[local] = (alias.name, None) if len(parts) == 1 else (parts[1], alias.name)
+            elif isinstance(sub, ast.Import):
+                for alias in sub.names:
+                    parts = alias.name.split(".")
+                    if parts[0] == "barneskit":
+                        if alias.asname and len(parts) > 1:
+                            names[alias.asname] = (parts[1], None)
+                        else:
+                            names["barneskit"] = ("", None)
+    return names
+
+
+def _dotted(node):
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        return [node.id] + parts[::-1]
+    return None
+
+
+def _collect(nodes, imports, own_module, own_names, docstrings):
+    """Strings and barneskit symbols that ``nodes`` mention, resolved through ``imports``."""
+    refs = _Refs()
+    for node in nodes:
+        # In "events.load_events" the inner Name "events" is not a use of the whole module.
+        inner = {id(sub.value) for sub in ast.walk(node) if isinstance(sub, ast.Attribute)}
+        for sub in ast.walk(node):
+            if id(sub) in inner:
+                continue
+            if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and id(sub) not in docstrings:
+                if len(sub.value) <= 200:
+                    refs.strings.add(sub.value)
+            elif isinstance(sub, (ast.Name, ast.Attribute)):
+                chain = _dotted(sub)
+                if not chain:
+                    continue
+                head = chain[0]
+                if head in imports:
+                    module, name = imports[head]
+                    rest = chain[1:]
+                    if module == "":  # import barneskit; barneskit.events.load_events
+                        module, rest = (rest[0], rest[1:]) if rest else ("", [])
+                    if name is None and rest:
+                        name = rest[0]
+                    if module:
+                        refs.symbols.add((module, name))
+                elif own_module and head in own_names and len(chain) == 1:
+                    refs.symbols.add((own_module, head))
+    return refs
 
 
 @lru_cache(maxsize=None)
-def _module_refs(module_file, mtime):
-    """Strings and barneskit modules one module refers to (cached per file version)."""
+def _module_symbols(module_file, module, mtime):
+    """Per top-level symbol of a barneskit module, what it mentions; key INIT is import-time code.
+
+    A function or class counts only where it is used: a page that calls ``checks.word_count``
+    does not read the events file just because ``checks.check_dates`` does.
+    """
     tree = ast.parse(Path(module_file).read_text(encoding="utf-8"))
-    # Docstrings talk about files; they do not read them.
-    docstrings = {id(body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and (body := node.body) and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)}
-    strings, modules = set(), set()
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 200
-                and id(node) not in docstrings):
-            strings.add(node.value)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "barneskit":
-            parts = node.module.split(".")
-            if len(parts) > 1:
-                modules.add(parts[1])
-            else:
-                modules.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                parts = alias.name.split(".")
-                if parts[0] == "barneskit" and len(parts) > 1:
-                    modules.add(parts[1])
-    return frozenset(strings), frozenset(modules)
+    docstrings = _docstring_ids(tree)
+    imports = _imports(tree.body)
+    own = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            own.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            own.update(t.id for t in targets if isinstance(t, ast.Name))
+    symbols, init = {}, []
+    imported = _Refs()
+    imported.symbols = {(mod, INIT) for mod, _ in imports.values() if mod}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            local = {**imports, **_imports([node])}
+            symbols[node.name] = _collect([node], local, module, own, docstrings)
+            init.extend(node.decorator_list)  # decorators run at import
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            refs = _collect([node.value], imports, module, own, docstrings)
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    symbols[t.id] = refs
+            if any(isinstance(sub, ast.Call) for sub in ast.walk(node.value)):
+                init.append(node.value)  # a call at import time runs whatever it calls
+        elif not isinstance(node, (ast.Import, ast.ImportFrom, ast.Expr)) or (
+                isinstance(node, ast.Expr) and id(getattr(node, "value", None)) not in docstrings):
+            init.append(node)
+    symbols[INIT] = _collect(init, imports, module, own, docstrings)
+    symbols[INIT].symbols |= imported.symbols
+    return symbols
 
 
-def _used_strings(code, root):
-    """Strings in the code and in every barneskit module it uses, directly or through other modules."""
-    strings, todo = _strings_and_uses(code)
-    seen = set()
+def _page_refs(code):
+    """What the page's code mentions; lines of IPython magics and shell escapes are left out."""
+    plain = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in code.split("\n"))
+    try:
+        tree = ast.parse(plain)
+    except SyntaxError:
+        return None
+    return _collect([tree], _imports([tree]), None, set(), _docstring_ids(tree))
+
+
+def _page_refs_by_pattern(code):
+    """For code that is not Python we can read: every string, every symbol of each module named."""
+    refs = _Refs()
+    refs.strings = {m.group("s") for m in STRING_RE.finditer(code)}
+    for attr, names in USE_RE.findall(code):
+        for name in ([attr] if attr else []) + names.replace("(", " ").replace(",", " ").split():
+            refs.symbols.add((name, None))
+    return refs
+
+
+def _used_strings(cells, root):
+    """Strings in the page's code cells and in every barneskit symbol they reach, directly or not."""
+    # Cells are parsed one by one, but imports carry over: a later cell uses an earlier import.
+    page = _page_refs("\n".join(cells))
+    if page is None:
+        page = _Refs()
+        for cell in cells:
+            refs = _page_refs(cell) or _page_refs_by_pattern(cell)
+            page.strings |= refs.strings
+            page.symbols |= refs.symbols
+    strings, todo, seen = set(page.strings), set(page.symbols), set()
     while todo:
-        name = todo.pop()
-        if name in seen:
+        module, name = todo.pop()
+        if (module, name) in seen:
             continue
-        seen.add(name)
-        module_file = Path(root) / "barneskit" / f"{name}.py"
+        seen.add((module, name))
+        module_file = Path(root) / "barneskit" / f"{module}.py"
         if not module_file.is_file():
+            # "from barneskit import ROOT" or a subpackage: the package's __init__ holds no data paths
             continue
-        more_strings, more_modules = _module_refs(str(module_file), module_file.stat().st_mtime_ns)
-        strings |= more_strings
-        todo |= more_modules - seen
+        symbols = _module_symbols(str(module_file), module, module_file.stat().st_mtime_ns)
+        # Using any part of a module runs its import-time code; the module itself means all of it.
+        if name is None:
+            wanted = list(symbols)
+        else:
+            wanted = [INIT] + ([name] if name != INIT else [])
+        for key in wanted:
+            refs = symbols.get(key)
+            if refs is not None:
+                strings |= refs.strings
+                todo |= refs.symbols - seen
     return strings
 
 
@@ -142,7 +275,7 @@ def page_data_files(page_path, source=None, root=ROOT):
         return []
     entries = data_entries(root)
     found = set()
-    for string in _used_strings("\n".join(cells), root):
+    for string in _used_strings(cells, root):
         # "events.csv", "data/events.csv", "../data/events.csv", "texts/reply-to-barnes/x.txt"
         parts = LEADING_DOTS_RE.sub("", string).split("/")
         key = "/".join(parts[:2]) if parts[0] in DATA_DIRS else string

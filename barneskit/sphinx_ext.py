@@ -31,13 +31,25 @@ _NOT_INPUTS = {".venv", "_build", ".git", "node_modules", ".pytest_cache", "__py
 
 
 def _inputs_fingerprint(root):
-    """A hash of the name, size and mtime of every source file: it changes when any input does."""
+    """A hash of what validation reads: it changes when any input file changes.
+
+    Every file counts by name, size and mtime, except pages (.md, .ipynb outside data/ and
+    texts/): checkers read data, texts, the bibliography and code, not prose, so a page counts
+    by its name only (a checker may look for a page that a data file links to).
+    """
     h = hashlib.sha256()
+    root = os.path.abspath(root)
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in _NOT_INPUTS)
+        rel = os.path.relpath(folder, root)
+        in_data = rel.split(os.sep)[0] in ("data", "texts")
         for name in sorted(files):
-            stat = os.stat(os.path.join(folder, name))
-            h.update(f"{os.path.join(folder, name)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            path = os.path.join(folder, name)
+            if not in_data and name.endswith((".md", ".ipynb")):
+                h.update(f"{path}\n".encode())
+                continue
+            stat = os.stat(path)
+            h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 

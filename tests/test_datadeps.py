@@ -37,7 +37,7 @@ Prose that no code reads.
 #: page -> (extra front matter, code). Each reads its data in a different way.
 PAGES = {
     "direct": ("", 'import csv\nwith open("../data/sample.csv", newline="") as f:\n    print(len(list(csv.reader(f))))'),
-    "viamodule": ("", "from barneskit.sample import load_sample\nprint(len(load_sample()))"),
+    "viamodule": ("", "from barneskit import sample\nprint(len(sample.load_sample()))"),
     "declared": ("data_files: [../data/other.csv]\n",
                  'name = "oth" + "er"  # a name built at run time: declared in the front matter\n'
                  'print(open(f"../data/{name}.csv").read())'),
@@ -55,6 +55,11 @@ SAMPLE_PATH = ROOT / "data" / "sample.csv"
 def load_sample(path=SAMPLE_PATH):
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
+
+
+def load_other():
+    """Reads other.csv: a page that only calls load_sample does not depend on it."""
+    return (ROOT / "data" / "other.csv").read_text(encoding="utf-8")
 '''
 
 
