@@ -1,0 +1,501 @@
+"""Checks for the exercises: each tells the student in plain words what is right, what is off and where to look.
+
+Every check takes the student's answer, compares it with a key computed at run time from the
+texts and data (:mod:`barneskit.textstats`, :mod:`barneskit.events`, :mod:`barneskit.claims`,
+:mod:`barneskit.renderings`), shows a short message and returns a :class:`CheckResult`.
+
+* A blank answer (``...``, the placeholder in every scaffold) gets "Not yet: ..." and a hint.
+* A wrong answer gets "Not quite: ..." saying what is off, and a hint.
+* A right answer gets "Right: ...".
+
+A check never raises on a student's answer. Solution cells pass ``strict=True``: then an answer
+that is not right raises :class:`AnswerNotRight`, so a solution that stops passing its own check
+fails the build of the book.
+"""
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from dataclasses import dataclass
+
+from barneskit import textstats
+
+RIGHT, WRONG, NOT_YET = "right", "wrong", "not-yet"
+LABELS = {RIGHT: "Right", WRONG: "Not quite", NOT_YET: "Not yet"}
+#: A blank written in words rather than as ``...``.
+PLACEHOLDER_WORDS = re.compile(r"^\s*$|\.\.\.|\?\?\?|your answer|fill in|todo", re.IGNORECASE)
+
+
+class AnswerNotRight(Exception):
+    """Raised only with ``strict=True`` (solution cells): the reference answer no longer passes."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    exercise: str
+    status: str
+    message: str
+    hint: str = ""
+
+    @property
+    def ok(self):
+        return self.status == RIGHT
+
+    @property
+    def text(self):
+        words = f"{LABELS[self.status]}: {self.message}"
+        if self.hint and self.status != RIGHT:
+            words += f"\nHint: {self.hint}"
+        return words
+
+    def html(self):
+        hint = (f'<p class="check-hint"><strong>Hint:</strong> {html.escape(self.hint)}</p>'
+                if self.hint and self.status != RIGHT else "")
+        return (f'<div class="check-result check-{self.status}" role="status">'
+                f'<p><strong>{LABELS[self.status]}</strong> ({html.escape(self.exercise)}): '
+                f'{html.escape(self.message)}</p>{hint}</div>')
+
+    def show(self):
+        """Show the message: as a box in Jupyter, as plain text elsewhere."""
+        try:
+            from IPython import get_ipython
+            from IPython.display import display
+            if get_ipython() is not None:
+                display({"text/plain": self.text, "text/html": self.html()}, raw=True)
+                return
+        except ImportError:
+            pass
+        print(self.text)
+
+    def _ipython_display_(self):
+        # The check has shown its message already; showing the returned object again would repeat it.
+        pass
+
+    def __repr__(self):
+        return f"CheckResult({self.exercise!r}, {self.status!r})"
+
+
+def _finish(exercise, status, message, hint, strict):
+    result = CheckResult(exercise, status, message, hint)
+    result.show()
+    if strict and not result.ok:
+        raise AnswerNotRight(f"{exercise}: the reference solution does not pass its check.\n{result.text}")
+    return result
+
+
+def is_blank(value):
+    """True for the scaffold's placeholder ``...``, an empty answer, or one still holding a placeholder."""
+    if value is Ellipsis:
+        return True
+    if isinstance(value, str):
+        return bool(PLACEHOLDER_WORDS.search(value))
+    if isinstance(value, dict):
+        return not value or any(is_blank(v) for v in value.values())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return not value or any(is_blank(v) for v in value)
+    return False
+
+
+def blank_parts(answers):
+    """The names of the answers still blank, from a ``{name: value}`` mapping."""
+    return [name for name, value in answers.items() if is_blank(value)]
+
+
+def _not_yet(exercise, answers, hint, strict):
+    missing = blank_parts(answers)
+    if not missing:
+        return None
+    return _finish(exercise, NOT_YET, "still to fill in: " + ", ".join(f"`{m}`" for m in missing) + ".",
+                   hint, strict)
+
+
+def _as_number(value):
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _join(items):
+    items = [f'"{i}"' for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- 1. Sourcing card --------------------------------------------------------------------------
+
+CARD_FIELDS = ("author", "addressee", "date", "place", "original_language", "first_printed", "this_translation")
+
+
+def sourcing_card_key():
+    meta = textstats.letter().metadata
+    english = [e for e in meta.editions if e.language == "English"][0]
+    return {
+        "author": meta.author, "addressee": meta.addressee.name, "date": meta.date,
+        "place": None, "original_language": meta.language_of_original,
+        "first_printed": min(e.year for e in meta.editions), "this_translation": english.year,
+    }
+
+
+def _as_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def check_sourcing_card(card, strict=False):
+    ex = "sourcing card"
+    if not isinstance(card, dict):
+        return _finish(ex, WRONG, "the card should be a dictionary, {\"author\": ..., ...}.",
+                       "Keep the scaffold's curly brackets and replace each `...`.", strict)
+    missing = [f for f in CARD_FIELDS if f not in card]
+    if missing:
+        return _finish(ex, WRONG, f"the card has lost the field(s) {_join(missing)}.",
+                       "Start again from the scaffold: it lists every field.", strict)
+    blank = [f for f in CARD_FIELDS if card[f] is Ellipsis or (isinstance(card[f], str) and is_blank(card[f]))]
+    if blank:
+        return _finish(ex, NOT_YET, "still to fill in: " + ", ".join(f"`{b}`" for b in blank) + ".",
+                       "Everything is in `meta = textstats.letter().metadata`: try `meta.author`, "
+                       "`meta.date`, `meta.place`, `meta.editions`.", strict)
+    key = sourcing_card_key()
+    meta = textstats.letter().metadata
+    problems, hints = [], []
+    if "stalin" not in str(card["author"]).lower():
+        problems.append(f"the author is not {card['author']!r}")
+        hints.append("who signed the letter?")
+    if "barnes" not in str(card["addressee"]).lower():
+        problems.append(f"the addressee is not {card['addressee']!r}")
+        hints.append("the salutation names him; the metadata gives his full name")
+    if _as_date(card["date"]) != key["date"]:
+        problems.append(f"the date {card['date']!r} is not the date printed under the title")
+        hints.append("`meta.date` is a date; write it as datetime.date(...) or as 'YYYY-MM-DD'")
+    place = card["place"]
+    if place is not None and "not stated" not in str(place).lower():
+        problems.append(f"the place: the text does not say where it was written, so {place!r} is a guess, "
+                        "and a likely guess is not evidence")
+        hints.append(f"`meta.place.stated_in_text` is {meta.place.stated_in_text}: write None or 'not stated'")
+    if str(card["original_language"]).strip().lower() != key["original_language"].lower():
+        problems.append(f"the original language is not {card['original_language']!r}: we read a translation")
+        hints.append("`meta.language_of_original`")
+    if _as_number(card["first_printed"]) != key["first_printed"]:
+        if _as_number(card["first_printed"]) == meta.date.year:
+            problems.append("first printed: 1933 is when it was written; 'Published for the first time' "
+                            "says the collected works were its first printing")
+        else:
+            problems.append(f"first printed: {card['first_printed']!r} is not the year of the earliest edition")
+        hints.append("the earliest year among `meta.editions`")
+    if _as_number(card["this_translation"]) != key["this_translation"]:
+        problems.append(f"this translation: {card['this_translation']!r} is not the year of the English edition")
+        hints.append("the edition whose `language` is 'English'")
+    if problems:
+        return _finish(ex, WRONG, "; ".join(problems) + ".", "; ".join(hints) + ".", strict)
+    return _finish(ex, RIGHT, "every field matches the metadata, and the place is marked as not stated "
+                   "rather than guessed.", "", strict)
+
+
+# --- 2. Counting words two ways ----------------------------------------------------------------
+
+def word_counts_key():
+    body = textstats.letter_text()
+    return {"split_count": textstats.word_count(body), "regex_count": len(textstats.regex_words(body)),
+            "culprits": sorted({w for w, _ in textstats.count_differences(body)})}
+
+
+def check_word_counts(split_count, regex_count, culprit, strict=False):
+    ex = "counting words two ways"
+    early = _not_yet(ex, {"split_count": split_count, "regex_count": regex_count, "culprit": culprit},
+                     "`len(letter.split())` counts pieces between spaces; `len(re.findall(r\"\\w+\", letter))` "
+                     "counts runs of letters and digits.", strict)
+    if early:
+        return early
+    key = word_counts_key()
+    paragraphs = textstats.word_count("\n".join(s.text for s in textstats.letter().by_role("paragraph")))
+    problems, hints = [], []
+    s, r = _as_number(split_count), _as_number(regex_count)
+    if (s, r) == (key["regex_count"], key["split_count"]):
+        problems.append("the two counts are swapped")
+        hints.append("which way turns \"U.S.S.R.\" into four words?")
+    else:
+        if s != key["split_count"]:
+            problems.append(f"the count by spaces is not {split_count}")
+            hints.append("only the three paragraphs? count the whole letter from \"Dear\" to \"Stalin\""
+                         if s == paragraphs else "use `len(letter.split())` on the whole letter")
+        if r != key["regex_count"]:
+            problems.append(f"the count by \\w+ is not {regex_count}")
+            hints.append("use `len(re.findall(r\"\\w+\", letter))`")
+    word = str(culprit).strip()
+    if word not in key["culprits"] and textstats.bare(word) not in {textstats.bare(c) for c in key["culprits"]}:
+        problems.append(f"\"{word}\" is counted the same way by both methods, so it is not why the counts differ")
+        hints.append("print `textstats.count_differences(letter)`: look for words with full stops or hyphens inside")
+    if problems:
+        return _finish(ex, WRONG, "; ".join(problems) + ".", "; ".join(hints) + ".", strict)
+    return _finish(ex, RIGHT, f"{key['split_count']} words by spaces, {key['regex_count']} by \\w+; "
+                   f"\"{word}\" is one of the words the second way cuts into pieces.", "", strict)
+
+
+# --- 3. Keywords in context --------------------------------------------------------------------
+
+def kwic_key(glob):
+    return textstats.kwic(textstats.letter_text(), textstats.glob_to_regex(glob))
+
+
+def _pattern_problems(name, pattern, glob):
+    if not isinstance(pattern, str):
+        return [f"`{name}` should be a string such as r\"...\""], []
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return [f"`{name}` is not a valid regular expression ({exc})"], []
+    body = textstats.letter_text()
+    want = {line.position: line.keyword for line in kwic_key(glob)}
+    got = {line.position: line.keyword for line in textstats.kwic(body, pattern)}
+    problems = []
+    missed = [want[p] for p in sorted(set(want) - set(got))]
+    extra = [got[p] for p in sorted(set(got) - set(want))]
+    if missed:
+        problems.append(f"`{name}` finds {len(set(want) & set(got))} of the {len(want)} words that begin "
+                        f"with \"{glob[:-1]}\"; it misses {_join(missed)}")
+    if extra:
+        problems.append(f"`{name}` also catches {_join(extra[:5])}, which do not begin with \"{glob[:-1]}\"")
+    return problems, missed + extra
+
+
+def check_kwic_patterns(law_pattern, foreign_pattern, strict=False):
+    ex = "keywords in context"
+    early = _not_yet(ex, {"law_pattern": law_pattern, "foreign_pattern": foreign_pattern},
+                     "a pattern must match the whole word: r\"law\" matches only \"law\"; `\\w*` "
+                     "stands for any ending.", strict)
+    if early:
+        return early
+    problems = []
+    for name, pattern, glob in (("law_pattern", law_pattern, "law*"), ("foreign_pattern", foreign_pattern, "foreign*")):
+        problems += _pattern_problems(name, pattern, glob)[0]
+    if problems:
+        return _finish(ex, WRONG, "; ".join(problems) + ".",
+                       "the pattern is matched against each whole word without its punctuation; "
+                       "`\\w*` means \"any letters, or none\".", strict)
+    n_law, n_foreign = len(kwic_key("law*")), len(kwic_key("foreign*"))
+    return _finish(ex, RIGHT, f"both patterns find exactly the law- words ({n_law}) and the foreign- words "
+                   f"({n_foreign}) in the letter.", "", strict)
+
+
+# --- 4. Attribution against certainty ----------------------------------------------------------
+
+def check_stance_rates(rates, strict=False):
+    ex = "attribution and certainty"
+    early = _not_yet(ex, {"rates": rates},
+                     "rate = 100 * number of markers found / number of words (count words by spaces). "
+                     "`textstats.find_markers(letter, textstats.ATTRIBUTION)` lists the markers found.", strict)
+    if early:
+        return early
+    key = textstats.stance_rates()
+    if not isinstance(rates, dict) or set(rates) != set(key) or any(
+            not isinstance(rates[t], dict) or set(rates[t]) != set(key[t]) for t in key):
+        return _finish(ex, WRONG, "the answer should keep the scaffold's shape: {\"letter\": {\"attribution\": ..., "
+                       "\"certainty\": ...}, \"note\": {...}}.", "start again from the scaffold.", strict)
+    problems, hints = [], set()
+    for which in key:
+        words = textstats.text_of(which)
+        for kind, want in key[which].items():
+            got = _as_number(rates[which][kind])
+            if got is not None and abs(got - want) <= 0.01:
+                continue
+            count = len(textstats.find_markers(words, textstats.STANCE_LISTS[kind]))
+            label = f"{which} {kind}"
+            if got is None:
+                problems.append(f"{label} is not a number")
+            elif want and abs(got * 100 - want) <= 0.01:
+                problems.append(f"{label}: {got} is a share of the words, not a rate per 100")
+                hints.add("multiply by 100")
+            elif abs(got - count) < 1e-9:
+                problems.append(f"{label}: {got} is the number of markers, not a rate")
+                hints.add("divide by the number of words, then multiply by 100")
+            elif abs(got - textstats.rate_per_100(count, len(textstats.regex_words(words)))) <= 0.01:
+                problems.append(f"{label}: you counted words with \\w+; this exercise counts them by spaces")
+                hints.add("use `textstats.word_count(text)`")
+            else:
+                problems.append(f"{label}: {got} is not the rate (there are {count} marker(s) in the {which})")
+                hints.add(f"check the word count of the {which}, and which list you matched")
+    if problems:
+        return _finish(ex, WRONG, "; ".join(problems) + ".", "; ".join(sorted(hints)) + "." if hints else
+                       "recompute each rate from its counts.", strict)
+    return _finish(ex, RIGHT, "all four rates per 100 words are right: "
+                   + "; ".join(f"{w} {k} {v}" for w in key for k, v in key[w].items()) + ".", "", strict)
+
+
+# --- 5. Who is named, who is absent ------------------------------------------------------------
+
+def check_names(named_in_letter, named_in_note, absent, strict=False):
+    ex = "who is named"
+    early = _not_yet(ex, {"named_in_letter": named_in_letter, "named_in_note": named_in_note, "absent": absent},
+                     "loop over `gazetteer`; an entity is named in a text if any of its `forms` occurs in it. "
+                     "`absent` is the set of all names minus those named anywhere.", strict)
+    if early:
+        return early
+    letter, note = textstats.letter_text(), textstats.note_text()
+    key = {"named_in_letter": set(textstats.names_in(letter)), "named_in_note": set(textstats.names_in(note)),
+           "absent": set(textstats.absent_names())}
+    problems = []
+    for name, got in (("named_in_letter", named_in_letter), ("named_in_note", named_in_note), ("absent", absent)):
+        got = set(got) if isinstance(got, (set, list, tuple, frozenset)) else {got}
+        lost, extra = sorted(key[name] - got), sorted(got - key[name])
+        if lost:
+            problems.append(f"`{name}` lacks {_join(lost)}")
+        if extra:
+            problems.append(f"`{name}` should not hold {_join(extra)}")
+    if problems:
+        return _finish(ex, WRONG, "; ".join(problems) + ".",
+                       "compare names with `entity.name`, and test every form: the U.S.S.R. is also written "
+                       "\"Soviet\"; the note's \"investigation\" counts as the investigating authorities.", strict)
+    return _finish(ex, RIGHT, f"the letter names {len(key['named_in_letter'])} of the people and bodies on the list, "
+                   f"the note {len(key['named_in_note'])}; {len(key['absent'])}, every defendant among them, "
+                   "are named in neither.", "", strict)
+
+
+# --- 6. Agentless passives ---------------------------------------------------------------------
+
+def check_passive_pattern(pattern, strict=False):
+    ex = "agentless passives"
+    early = _not_yet(ex, {"passive_pattern": pattern},
+                     "start from the naive pattern in the exercise text and allow the question form: "
+                     "\"was\", perhaps \"not\", up to two words, then the participle.", strict)
+    if early:
+        return early
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        return _finish(ex, WRONG, f"the pattern is not a valid regular expression ({exc}).",
+                       "build it step by step and test each step with `textstats.find_pattern(letter, ...)`.", strict)
+    problems = []
+    for which in ("letter", "note"):
+        words = textstats.text_of(which)
+        want, got = textstats.passives(words), textstats.find_pattern(words, pattern)
+        missed = [w for w in want if not any(w in g or g in w for g in got)]
+        extra = [g for g in got if not any(w in g or g in w for w in want)]
+        if missed:
+            problems.append(f"in the {which} it misses {_join(missed)}")
+        if extra:
+            problems.append(f"in the {which} it also matches {_join(extra)}, which is not a passive")
+    if problems:
+        question = "Was not legal action taken"
+        hint = ("the question puts \"not\" and the subject between \"Was\" and \"taken\": allow "
+                "`(?:\\s+not)?` and up to two words `(?:\\s+\\w+){0,2}?`."
+                if any(question in p for p in problems) else
+                "make the pattern stricter: a form of \"be\" and a past participle ending in -ed, or \"taken\".")
+        return _finish(ex, WRONG, "; ".join(problems) + ".", hint, strict)
+    found = textstats.passives(textstats.letter_text()) + textstats.passives(textstats.note_text())
+    return _finish(ex, RIGHT, f"the pattern finds all {len(found)} passives ({_join(found)}), the question "
+                   "form included, and nothing else.", "", strict)
+
+
+# --- 7. The one question -----------------------------------------------------------------------
+
+def check_question(sentence_count, the_question, strict=False):
+    ex = "the rhetorical question"
+    early = _not_yet(ex, {"sentence_count": sentence_count, "the_question": the_question},
+                     "`textstats.sentences(letter)` splits carefully; keep those that end with \"?\".", strict)
+    if early:
+        return early
+    body = textstats.letter_text()
+    found = textstats.sentences(body)
+    key_question = textstats.questions(body)
+    problems, hints = [], []
+    n = _as_number(sentence_count)
+    if n != len(found):
+        if n == len(textstats.naive_sentences(body)):
+            problems.append(f"{sentence_count} counts a sentence end after every full stop, so \"Mr.\" and "
+                            "\"U.S.S.R.\" cut sentences in two")
+            hints.append("use `textstats.sentences`, which knows these abbreviations, and compare with "
+                         "`textstats.naive_sentences`")
+        else:
+            problems.append(f"the letter does not have {sentence_count} sentences")
+            hints.append("count `textstats.sentences(letter)`")
+    got = " ".join(str(the_question).split())
+    if len(key_question) != 1:
+        problems.append("(the letter should have exactly one question; the text may have changed)")
+    elif got != key_question[0]:
+        if got.endswith(key_question[0]):
+            problems.append("your question starts too early: it includes the end of the sentence before it")
+            hints.append("the sentence before ends with \"U.S.S.R.\"")
+        else:
+            problems.append(f"\"{got[:60]}\" is not the question in the letter")
+            hints.append("copy the sentence that ends with \"?\" from the output of `textstats.sentences`")
+    if problems:
+        return _finish(ex, WRONG, "; ".join(problems) + ".", "; ".join(hints) + "." if hints else "", strict)
+    return _finish(ex, RIGHT, f"{len(found)} sentences, and one question: \"{key_question[0]}\"", "", strict)
+
+
+# --- 8. Layers of time -------------------------------------------------------------------------
+
+def check_time_layers(layers, strict=False):
+    ex = "layers of time"
+    early = _not_yet(ex, {"layers": layers},
+                     "years = edition.year - meta.date.year, and the same for `meta.transcription.year`.", strict)
+    if early:
+        return early
+    key = textstats.time_layers()
+    if not isinstance(layers, dict) or set(layers) != set(key):
+        return _finish(ex, WRONG, "the answer should have one entry per printing: " + _join(sorted(key)) + ".",
+                       "keep the keys of the scaffold.", strict)
+    meta = textstats.letter().metadata
+    problems, hints = [], set()
+    for name, want in key.items():
+        got = _as_number(layers[name])
+        if got == want:
+            continue
+        if got is not None and got > 1900:
+            problems.append(f"{name}: {layers[name]} is a year, not a number of years")
+            hints.add(f"subtract the letter's year, {meta.date.year}")
+        elif got is not None and got == -want:
+            problems.append(f"{name}: the difference has the wrong sign")
+            hints.add("later year minus earlier year")
+        else:
+            problems.append(f"{name}: not {layers[name]} years")
+            hints.add("look up the year of this printing in `meta.editions` or `meta.transcription`")
+    if problems:
+        return _finish(ex, WRONG, "; ".join(problems) + ".", "; ".join(sorted(hints)) + ".", strict)
+    return _finish(ex, RIGHT, "the gaps are " + ", ".join(f"{k} {v} years" for k, v in key.items()) + ".", "", strict)
+
+
+# --- Adapting the letter -----------------------------------------------------------------------
+
+def check_adaptation(changes, strict=False, limit=120):
+    """``changes``: a list of ``(old words, new words, why)``; the adaptation is the letter with them applied."""
+    ex = "adapted letter"
+    # Only the scaffold's `...` counts as blank here: "" is a real answer (a cut), and "[...]" marks one.
+    placeholder = changes is Ellipsis or (isinstance(changes, (list, tuple)) and (
+        not changes or any(c is Ellipsis or (isinstance(c, tuple) and Ellipsis in c) for c in changes)))
+    early = placeholder and _not_yet(ex, {"changes": ...},
+                     "each change is a tuple (\"old words\", \"new words\", \"why\"); cut whole sentences "
+                     "with new words \"\" and keep every key phrase.", strict)
+    if early:
+        return early
+    original = textstats.letter_text()
+    try:
+        adapted, log = textstats.adapt(original, changes)
+    except (TypeError, ValueError) as exc:
+        message = str(exc) if isinstance(exc, ValueError) else "each change must be a tuple of three strings"
+        return _finish(ex, WRONG, message + ".", "copy the old words exactly from `letter` (print it), "
+                       "and remember that an earlier change may already have altered them.", strict)
+    problems = textstats.adaptation_problems(adapted, log, limit)
+    no_reason = [c.old[:30] for c in log if is_blank(c.why) or not str(c.why).strip()]
+    if no_reason:
+        problems.append(f"the change(s) to {_join(no_reason)} give no reason")
+    if problems:
+        lost = any("key phrase" in p for p in problems)
+        return _finish(ex, WRONG, "the adaptation is not ready: " + "; ".join(problems) + ".",
+                       "a shorter letter keeps the evidence: replace long words and cut sentences around "
+                       "the key phrases, never inside them." if lost else
+                       f"cut or shorten more: `textstats.word_count(adapted)` must be at most {limit}.", strict)
+    return _finish(ex, RIGHT, f"{textstats.word_count(adapted)} words (the letter has "
+                   f"{textstats.word_count(original)}), every key phrase kept, {len(log)} change(s) logged with "
+                   "a reason.", "", strict)
