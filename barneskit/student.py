@@ -22,6 +22,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import yaml
 
 from barneskit import ROOT
 from barneskit.errors import DataError
@@ -42,8 +43,28 @@ COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", 
 
 
 def exercise_sets(exercises_dir=EXERCISES_DIR):
-    """The exercise pages: every ``exercises/*.md``, in name order."""
-    return sorted(Path(exercises_dir).glob("*.md"))
+    """The exercise pages in the book: the ``exercises/*.md`` that ``_toc.yml`` lists, in its order.
+
+    A page not yet in the table of contents (waiting for data from another branch) is not part of
+    the book, so it is not part of the student edition either.
+    """
+    exercises_dir = Path(exercises_dir)
+    toc = yaml.safe_load((exercises_dir.parent / "_toc.yml").read_text(encoding="utf-8"))
+    files = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("file"), str):
+                files.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(toc)
+    pages = [exercises_dir.parent / f"{f}.md" for f in files if f.startswith(f"{exercises_dir.name}/")]
+    return [p for p in pages if p.exists()]
 
 
 def _solution_spans(lines, path):
@@ -104,13 +125,24 @@ def notebook_markdown(text):
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def _split_at_headings(cells):
+    """Markdown cells cut before each ``##`` heading, so each exercise starts a cell of its own."""
+    for cell in cells:
+        if cell.cell_type != "markdown":
+            yield cell
+            continue
+        for part in re.split(r"\n(?=## )", cell.source):
+            if part.strip():
+                yield nbformat.v4.new_markdown_cell(part.strip())
+
+
 def student_notebook(page):
     """The student notebook for one exercise page: no solutions, no outputs, plain Markdown."""
     page = Path(page)
     source = strip_solutions(page.read_text(encoding="utf-8"), page)
     nb = jupytext.reads(source, fmt="md:myst")
     cells = []
-    for cell in nb.cells:
+    for cell in _split_at_headings(nb.cells):
         if TEACHER_TAGS & set(cell.metadata.get("tags", [])):
             continue
         if cell.cell_type == "markdown":
