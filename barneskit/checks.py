@@ -15,6 +15,7 @@ fails the build of the book.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -82,6 +83,23 @@ def _finish(exercise, status, message, hint, strict):
     if strict and not result.ok:
         raise AnswerNotRight(f"{exercise}: the reference solution does not pass its check.\n{result.text}")
     return result
+
+
+def _never_raises(exercise):
+    """Decorator: whatever shape a student's answer has, the check answers in words, never a traceback."""
+    def wrap(check):
+        @functools.wraps(check)
+        def safe(*args, strict=False, **kwargs):
+            try:
+                return check(*args, strict=strict, **kwargs)
+            except AnswerNotRight:
+                raise
+            except Exception as exc:  # an answer of a shape the check did not foresee
+                return _finish(exercise, WRONG, f"your answer could not be read ({type(exc).__name__}: {exc}).",
+                               "compare its shape with the scaffold: the same names, a number where it "
+                               "asks for a number, a list or set where it asks for several.", strict)
+        return safe
+    return wrap
 
 
 def is_blank(value):
@@ -152,6 +170,7 @@ def _as_date(value):
     return None
 
 
+@_never_raises("sourcing card")
 def check_sourcing_card(card, strict=False):
     ex = "sourcing card"
     if not isinstance(card, dict):
@@ -210,6 +229,7 @@ def word_counts_key():
             "culprits": sorted({w for w, _ in textstats.count_differences(body)})}
 
 
+@_never_raises("counting words two ways")
 def check_word_counts(split_count, regex_count, culprit, strict=False):
     ex = "counting words two ways"
     early = _not_yet(ex, {"split_count": split_count, "regex_count": regex_count, "culprit": culprit},
@@ -269,6 +289,7 @@ def _pattern_problems(name, pattern, glob):
     return problems, missed + extra
 
 
+@_never_raises("keywords in context")
 def check_kwic_patterns(law_pattern, foreign_pattern, strict=False):
     ex = "keywords in context"
     early = _not_yet(ex, {"law_pattern": law_pattern, "foreign_pattern": foreign_pattern},
@@ -290,6 +311,7 @@ def check_kwic_patterns(law_pattern, foreign_pattern, strict=False):
 
 # --- 4. Attribution against certainty ----------------------------------------------------------
 
+@_never_raises("attribution and certainty")
 def check_stance_rates(rates, strict=False):
     ex = "attribution and certainty"
     early = _not_yet(ex, {"rates": rates},
@@ -334,6 +356,7 @@ def check_stance_rates(rates, strict=False):
 
 # --- 5. Who is named, who is absent ------------------------------------------------------------
 
+@_never_raises("who is named")
 def check_names(named_in_letter, named_in_note, absent, strict=False):
     ex = "who is named"
     early = _not_yet(ex, {"named_in_letter": named_in_letter, "named_in_note": named_in_note, "absent": absent},
@@ -363,6 +386,7 @@ def check_names(named_in_letter, named_in_note, absent, strict=False):
 
 # --- 6. Agentless passives ---------------------------------------------------------------------
 
+@_never_raises("agentless passives")
 def check_passive_pattern(pattern, strict=False):
     ex = "agentless passives"
     early = _not_yet(ex, {"passive_pattern": pattern},
@@ -399,6 +423,7 @@ def check_passive_pattern(pattern, strict=False):
 
 # --- 7. The one question -----------------------------------------------------------------------
 
+@_never_raises("the rhetorical question")
 def check_question(sentence_count, the_question, strict=False):
     ex = "the rhetorical question"
     early = _not_yet(ex, {"sentence_count": sentence_count, "the_question": the_question},
@@ -436,6 +461,7 @@ def check_question(sentence_count, the_question, strict=False):
 
 # --- 8. Layers of time -------------------------------------------------------------------------
 
+@_never_raises("layers of time")
 def check_time_layers(layers, strict=False):
     ex = "layers of time"
     early = _not_yet(ex, {"layers": layers},
@@ -468,6 +494,7 @@ def check_time_layers(layers, strict=False):
 
 # --- Adapting the letter -----------------------------------------------------------------------
 
+@_never_raises("adapted letter")
 def check_adaptation(changes, strict=False, limit=120):
     """``changes``: a list of ``(old words, new words, why)``; the adaptation is the letter with them applied."""
     ex = "adapted letter"
@@ -525,6 +552,7 @@ def timeline_key():
     }
 
 
+@_never_raises("timeline")
 def check_timeline(timeline, days_arrests_to_reply, days_reply_to_trial, strict=False):
     ex = "timeline"
     early = _not_yet(ex, {"timeline_1933": timeline, "days_arrests_to_reply": days_arrests_to_reply,
@@ -600,6 +628,7 @@ def trials_before_note_key():
     return [t for t in MOSCOW_TRIALS if t in events and letter_date < events[t].start < english]
 
 
+@_never_raises("layers of time: the Moscow trials")
 def check_trials_before_note(trials, strict=False):
     ex = "layers of time: the Moscow trials"
     early = _not_yet(ex, {"trials_before_note": trials},
@@ -633,6 +662,7 @@ VERDICTS = ("consistent", "discrepancy-to-explain", "contested", "not-verifiable
 ESPIONAGE_CLAIM = "note-espionage-established"
 
 
+@_never_raises("the note's claims")
 def check_claim_verdicts(my_verdicts, strict=False):
     ex = "the note's claims"
     claims = {c.id: c for c in note_claims()}
@@ -678,6 +708,7 @@ def corroboration_key(claims=None):
     return matrix
 
 
+@_never_raises("corroboration matrix")
 def check_corroboration(matrix, fewest, strict=False):
     ex = "corroboration matrix"
     early = _not_yet(ex, {"matrix": matrix, "fewest": fewest},
@@ -722,6 +753,7 @@ def renderings_key():
             "authority": authority}
 
 
+@_never_raises("two renderings")
 def check_renderings(similarities, omitted, most_changed, lost_in_authority, strict=False):
     ex = "two renderings"
     early = _not_yet(ex, {"similarities": similarities, "omitted": omitted, "most_changed": most_changed,

@@ -39,7 +39,8 @@ TEACHER_TAGS = {"solution", "teacher-only"}
 
 #: What a student copy of the repository leaves out.
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "test-artifacts",
-                                     "student", "handouts", "__pycache__", ".ipynb_checkpoints")
+                                     "student", "handouts", "__pycache__", ".ipynb_checkpoints", ".pytest_cache",
+                                     "bench")
 
 
 def exercise_sets(exercises_dir=EXERCISES_DIR):
