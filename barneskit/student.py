@@ -185,6 +185,11 @@ def student_sources(dest, root=ROOT):
     shutil.copytree(root, dest, ignore=COPY_IGNORE)
     for page in exercise_sets(dest / "exercises"):
         page.write_text(strip_solutions(page.read_text(encoding="utf-8"), page), encoding="utf-8")
+    cache = Path(root) / "_build" / ".jupyter_cache"
+    if cache.is_dir():
+        # Unchanged pages (the context chapters) are then not executed again; the stripped exercise
+        # pages have other code, so they miss the cache and run.
+        shutil.copytree(cache, dest / "_build" / ".jupyter_cache")
     return dest
 
 
