@@ -28,6 +28,14 @@ LABELS = {RIGHT: "Right", WRONG: "Not quite", NOT_YET: "Not yet"}
 PLACEHOLDER_WORDS = re.compile(r"^\s*$|\.\.\.|\?\?\?|your answer|fill in|todo", re.IGNORECASE)
 
 
+COLOURS = {RIGHT: "#0072B2", WRONG: "#E69F00", NOT_YET: "#767676"}
+
+
+def _code_spans(words):
+    """Escape for HTML, and show `names` in backticks as code, as the plain-text message writes them."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(words))
+
+
 class AnswerNotRight(Exception):
     """Raised only with ``strict=True`` (solution cells): the reference answer no longer passes."""
 
@@ -51,11 +59,14 @@ class CheckResult:
         return words
 
     def html(self):
-        hint = (f'<p class="check-hint"><strong>Hint:</strong> {html.escape(self.hint)}</p>'
+        # Inline styles, so the box looks the same in JupyterLab and in the book without a style sheet.
+        # The label says the result in words; the colour (Okabe-Ito blue / orange / grey) only repeats it.
+        hint = (f'<p class="check-hint" style="margin:0.3em 0 0"><strong>Hint:</strong> {_code_spans(self.hint)}</p>'
                 if self.hint and self.status != RIGHT else "")
-        return (f'<div class="check-result check-{self.status}" role="status">'
-                f'<p><strong>{LABELS[self.status]}</strong> ({html.escape(self.exercise)}): '
-                f'{html.escape(self.message)}</p>{hint}</div>')
+        return (f'<div class="check-result check-{self.status}" role="status" style="border-left:0.3em solid '
+                f'{COLOURS[self.status]};padding:0.4em 0.8em;margin:0.4em 0">'
+                f'<p style="margin:0"><strong>{LABELS[self.status]}</strong> ({html.escape(self.exercise)}): '
+                f'{_code_spans(self.message)}</p>{hint}</div>')
 
     def show(self):
         """Show the message: as a box in Jupyter, as plain text elsewhere."""
@@ -730,10 +741,12 @@ def check_corroboration(matrix, fewest, strict=False):
     want_fewest = sorted(cid for cid, v in key.items() if len(v) == least)
     got_fewest = sorted([fewest] if isinstance(fewest, str) else list(fewest))
     if not problems and got_fewest != want_fewest:
-        problems.append(f"the claims with the fewest sources ({least}) are not {_join(got_fewest)}")
+        return _finish(ex, WRONG, f"the matrix is right, but the claims with the fewest sources are not "
+                       f"{_join(got_fewest)}.", f"the smallest set has {least} sources; list every claim whose "
+                       "set is that small (there may be a tie).", strict)
     if problems:
         return _finish(ex, WRONG, "; ".join(problems[:4]) + ".",
-                       "did you add the sources of the claim's events? `events_by_id[eid].sources`", strict)
+                       "did you add the sources of each of the claim's events? `by_id[eid].sources`", strict)
     return _finish(ex, RIGHT, f"the matrix is right; {_join(want_fewest)} rest(s) on {least} source(s) only.", "",
                    strict)
 

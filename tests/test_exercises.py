@@ -176,5 +176,9 @@ def test_student_book_has_the_exercises_without_solutions(student_html, built_bo
             assert plain not in text and " ".join(plain.split()) not in flat, f"{page.name} leaks: {line}"
 
 
-def test_book_builds_student_edition_without_warnings(student_html):
+def test_no_file_of_the_student_book_holds_a_solution(student_html):
     assert (student_html / "index.html").exists()
+    for path in student_html.rglob("*"):
+        if path.suffix in (".html", ".md", ".txt", ".ipynb", ".js") and path.is_file():
+            words = path.read_text(encoding="utf-8", errors="replace")
+            assert "solution-start" not in words and "strict=True" not in words, path
