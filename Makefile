@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-requirements
 PORT   ?= 8000
 LAB_DIR ?= exercises
+# JupyterLab refuses to start as root (containers, CI) unless told to; other users get no extra flag.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: book test env serve lab student clean lock
 
@@ -28,7 +30,7 @@ serve: $(STAMP)                   ## serve the built book on http://127.0.0.1:$(
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 lab: $(STAMP)                     ## open the exercises in JupyterLab (LAB_DIR=student/notebooks: the student edition)
-	PYTHONPATH=$(CURDIR) JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(BIN)/jupyter lab $(LAB_DIR)
+	PYTHONPATH=$(CURDIR) JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(BIN)/jupyter lab $(LAB_ARGS) $(LAB_DIR)
 
 student: $(STAMP)                 ## student edition: student/notebooks/*.ipynb and _build/student-html, no solutions
 	$(BIN)/python -m barneskit.student
