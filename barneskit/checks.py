@@ -352,6 +352,9 @@ def check_stance_rates(rates, strict=False):
             elif abs(got - count) < 1e-9:
                 problems.append(f"{label}: {got} is the number of markers, not a rate")
                 hints.add("divide by the number of words, then multiply by 100")
+            elif abs(got - want) <= 0.06:
+                problems.append(f"{label}: {got} is close to the rate but not rounded to two decimals")
+                hints.add("use `round(value, 2)` on the unrounded rate")
             elif abs(got - textstats.rate_per_100(count, len(textstats.regex_words(words)))) <= 0.01:
                 problems.append(f"{label}: you counted words with \\w+; this exercise counts them by spaces")
                 hints.add("use `textstats.word_count(text)`")
