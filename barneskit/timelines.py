@@ -33,6 +33,7 @@ matplotlib.use("Agg") if matplotlib.get_backend().lower() not in ("agg", "module
 import matplotlib.dates as mdates  # noqa: E402
 import numpy as np  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.transforms import Bbox, offset_copy  # noqa: E402
@@ -139,25 +140,63 @@ def _new_figure(width, height, **subplot_kw):
     return fig
 
 
+def draw_events(ax, placed, size=7, day_axis=True):
+    """Draw events with few artists: one marker line per (category, filled or hollow), one bar
+    collection per category, so 1,000 events stay quick. ``placed`` is a list of (event, y);
+    returns the marker x (matplotlib date number) of each, in order."""
+    markers, bars, xs = {}, {}, []
+    for event, y in placed:
+        x0, x1 = _num(event.start), _num(event.last_day)
+        if event.precision == "range" or (day_axis and event.precision in ("month", "year") and x1 > x0):
+            bars.setdefault((event.category, event.precision == "range"), []).append([(x0, y), (x1, y)])
+        markers.setdefault((event.category, event.precision == "day"), []).append((x0, y))
+        xs.append(x0)
+    for (category, solid), segments in sorted(bars.items()):
+        colour = CATEGORY_STYLE[category][0]
+        ax.add_collection(LineCollection(segments, colors=colour, linewidths=2.2, alpha=0.8, zorder=2,
+                                         linestyles="solid" if solid else (0, (2, 1.5)), capstyle="butt"))
+        ends = [point for segment in segments for point in segment]
+        ax.plot([p[0] for p in ends], [p[1] for p in ends], linestyle="none", marker="|", markersize=size + 3,
+                color=colour, markeredgewidth=1.4, zorder=3)
+    for (category, filled), points in sorted(markers.items()):
+        colour, marker = CATEGORY_STYLE[category]
+        ax.plot([p[0] for p in points], [p[1] for p in points], linestyle="none", marker=marker,
+                markersize=size + (3 if marker == "*" else 0), markerfacecolor=colour if filled else "white",
+                markeredgecolor=colour, markeredgewidth=1.3, zorder=4)
+    return xs
+
+
 def draw_event(ax, event, y, size=7, day_axis=True):
     """Marker (and bar) for one event; returns the x of the marker (matplotlib date number)."""
-    colour, marker = CATEGORY_STYLE[event.category]
-    x0, x1 = _num(event.start), _num(event.last_day)
-    if event.precision == "range" or (day_axis and event.precision in ("month", "year") and x1 > x0):
-        style = "-" if event.precision == "range" else (0, (2, 1.5))
-        ax.plot([x0, x1], [y, y], linestyle=style, color=colour, linewidth=2.2, alpha=0.8,
-                solid_capstyle="butt", zorder=2)
-        ax.plot([x0, x1], [y, y], linestyle="none", marker="|", markersize=size + 3, color=colour,
-                markeredgewidth=1.4, zorder=3)
-    filled = event.precision == "day"
-    ax.plot([x0], [y], linestyle="none", marker=marker, markersize=size + (3 if marker == "*" else 0),
-            markerfacecolor=colour if filled else "white", markeredgecolor=colour,
-            markeredgewidth=1.3, zorder=4)
-    return x0
+    return draw_events(ax, [(event, y)], size=size, day_axis=day_axis)[0]
 
 
 def _wrap(text, width):
     return "\n".join(textwrap.wrap(text, width)) if width else text
+
+
+class _TextSize:
+    """Estimates of label sizes in pixels, from a few measurements, so that a label is only made
+    into a matplotlib Text (slow to measure) once a free spot for it has been found."""
+
+    SAMPLE = "Stalin answers Barnes: the OGPU arrests six Metro-Vickers engineers (11-12 March 1933)"
+
+    def __init__(self, fig, ax, fontsize, renderer):
+        self.fig, self.ax, self.fontsize, self.renderer = fig, ax, fontsize, renderer
+        probe = ax.text(0, 0, self.SAMPLE, fontsize=fontsize)
+        self.char = probe.get_window_extent(renderer).width / len(self.SAMPLE)
+        probe.remove()
+        self.heights = {}
+
+    def width(self, text):
+        return max(len(line) for line in text.split("\n")) * self.char
+
+    def height(self, lines):
+        if lines not in self.heights:
+            probe = self.ax.text(0, 0, "\n".join(["Ag"] * lines), fontsize=self.fontsize)
+            self.heights[lines] = probe.get_window_extent(self.renderer).height + 1  # a pixel to spare
+            probe.remove()
+        return self.heights[lines]
 
 
 def place_labels(fig, ax, items, lane_half_height=None, sides=(1, -1), max_rows=12,
@@ -165,19 +204,18 @@ def place_labels(fig, ax, items, lane_half_height=None, sides=(1, -1), max_rows=
     """Place labels so that none overlaps another label, a marker or the axes' edge.
 
     ``items`` are (priority, x, y, text, colour), placed in priority order. Each label tries
-    rows above and below its marker (``sides``), beside it towards the middle of the axes, then
-    away from it, then centred, and takes the
-    first spot whose box (measured in pixels by the renderer) is free and inside the axes (and
-    inside its lane when ``lane_half_height``, in points, is given). Returns (placed, skipped):
-    the Text artists drawn, and the items that found no free spot; their markers stay unlabelled.
-
-    The label is measured once; candidate spots are that box shifted, checked against all taken
-    boxes at once with numpy, so 1,000 events cost seconds, not minutes.
+    rows above and below its marker (``sides``), in half-line steps, beside it towards the middle
+    of the axes, then away from it, then centred, and takes the first spot whose box is free and
+    inside the axes (and within ``lane_half_height`` points of its lane), and whose leader line
+    crosses no other label. Boxes are first estimated, then measured with the figure's renderer
+    before a spot is taken, so the rendered figure has no overlaps. Returns (placed, skipped): the
+    Text artists drawn, and the items that found no spot (their markers stay, unlabelled).
     """
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     fx0, fy0, fx1, fy1 = frame.x0 + 1, frame.y0 + 1, frame.x1 - 1, frame.y1 - 1
     px = fig.dpi / 72.0  # pixels per point
+    size = _TextSize(fig, ax, fontsize, renderer)
     taken = np.zeros((len(obstacles) + 3 * len(items) + 1, 4))
     count = 0
     for b in obstacles:
@@ -188,7 +226,6 @@ def place_labels(fig, ax, items, lane_half_height=None, sides=(1, -1), max_rows=
         cx, cy = ax.transData.transform((x, y))
         taken[count] = (cx - r, cy - r, cx + r, cy + r)
         count += 1
-
     first_label = count  # rows from here on are labels and leaders; before, obstacles and markers
 
     def free(box, start=0):
@@ -196,59 +233,60 @@ def place_labels(fig, ax, items, lane_half_height=None, sides=(1, -1), max_rows=
         hit = (t[:, 0] < box[2]) & (box[0] < t[:, 2]) & (t[:, 1] < box[3]) & (box[1] < t[:, 3])
         return not hit.any()
 
+    def inside(box):
+        return box[0] >= fx0 and box[2] <= fx1 and box[1] >= fy0 and box[3] <= fy1
+
     gap = 2  # points between marker and the label's side
     placed, skipped = [], []
     for item in sorted(items, key=lambda it: it[0]):
         _, x, y, text, colour = item
         text = _wrap(text, wrap)
-        probe = ax.text(x, y, text, fontsize=fontsize, ha="left", va="center", color="black", zorder=6,
-                        transform=offset_copy(ax.transData, fig=fig, x=gap, y=0, units="points"),
-                        bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
-        b = probe.get_window_extent(renderer)
-        base = np.array([b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad])
-        height = b.height / px
-        line = height / (text.count("\n") + 1)
-        # labels lean towards the middle of the axes, where there is usually more room
-        alignments = [("left", 0.0), ("right", -(b.width + 2 * gap * px)), ("center", -(b.width / 2 + gap * px))]
-        if ax.transData.transform((x, y))[0] > (fx0 + fx1) / 2:
-            alignments[:2] = alignments[1::-1]
+        lines = text.count("\n") + 1
+        w, h = size.width(text), size.height(lines)  # pixels
+        cx, cy = ax.transData.transform((x, y))
+        left_x = {"left": cx + gap * px, "right": cx - gap * px - w, "center": cx - w / 2}
+        order = ["left", "right", "center"]
+        if cx > (fx0 + fx1) / 2:  # labels lean towards the middle of the axes, where there is more room
+            order = ["right", "left", "center"]
         spot = None
         for row in range(max_rows):
             for side in sides:
-                dy = side * (5 + height / 2 + row * line / 2)  # half-line steps
-                if lane_half_height is not None and abs(dy) + height / 2 > lane_half_height:
+                dy = side * (6 + h / 2 / px + row * h / lines / 2 / px)  # points; half-line steps
+                if lane_half_height is not None and abs(dy) + h / 2 / px > lane_half_height:
                     continue
-                for ha, shift in alignments:
-                    box = base + (shift, dy * px, shift, dy * px)
-                    if not (box[0] >= fx0 and box[2] <= fx1 and box[1] >= fy0 and box[3] <= fy1 and free(box)):
+                for ha in order:
+                    box = np.array([left_x[ha] - pad, cy + dy * px - h / 2 - pad,
+                                    left_x[ha] + w + pad, cy + dy * px + h / 2 + pad])
+                    if not (inside(box) and free(box)):
                         continue
-                    # the leader from the marker to the label must not cross another label either
-                    cx, cy = ax.transData.transform((x, y))
-                    lx = cx + {"left": gap, "right": -gap, "center": 0}[ha] * px
-                    near = cy + side * r
-                    far = cy + (dy - side * height / 2) * px
-                    leader = np.array([min(cx, lx) - 1, min(near, far), max(cx, lx) + 1, max(near, far)])
-                    if free(leader, first_label):  # markers at the same date may sit under a leader
-                        spot = (ha, dy, box, leader)
+                    dx = {"left": gap, "right": -gap, "center": 0}[ha]
+                    near, far = cy + side * r, cy + dy * px - side * h / 2
+                    leader = np.array([min(cx, cx + dx * px) - 1, min(near, far), max(cx, cx + dx * px) + 1,
+                                       max(near, far)])
+                    if not free(leader, first_label):  # markers at the same date may sit under a leader
+                        continue
+                    artist = ax.text(x, y, text, fontsize=fontsize, ha=ha, va="center", color="black", zorder=6,
+                                     transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
+                                     bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none",
+                                               alpha=0.85))
+                    real = artist.get_window_extent(renderer)
+                    real = np.array([real.x0 - pad, real.y0 - pad, real.x1 + pad, real.y1 + pad])
+                    if inside(real) and free(real):
+                        spot = (artist, real, leader, dx, dy - side * h / 2 / px)
                         break
+                    artist.remove()
                 if spot:
                     break
             if spot:
                 break
         if spot is None:
-            probe.remove()
             skipped.append(item)
             continue
-        ha, dy, box, leader = spot
-        dx = {"left": gap, "right": -gap, "center": 0}[ha]
-        probe.set_horizontalalignment(ha)
-        probe.set_transform(offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"))
-        taken[count] = box
-        taken[count + 1] = leader
+        artist, real, leader, dx, edge = spot
+        taken[count], taken[count + 1] = real, leader
         count += 2
-        placed.append(probe)
+        placed.append(artist)
         # a thin leader from the marker to the label's near edge
-        edge = dy - (1 if dy > 0 else -1) * height / 2
         ax.annotate("", xy=(x, y), xytext=(dx, edge), textcoords="offset points",
                     arrowprops=dict(arrowstyle="-", color="0.55", linewidth=0.6, shrinkA=0, shrinkB=3.5),
                     zorder=5)
@@ -318,11 +356,9 @@ def overview(events=None, width=10.0, height=7.5):
     letter = next((e for e in shown if e.id == LETTER_ID), None)
     if letter:
         ax.axvline(_num(letter.start), color=CATEGORY_STYLE["the-letter"][0], linestyle="--", linewidth=1, zorder=1)
-    items = []
-    for event in shown:
-        y = categories.index(event.category)
-        x = draw_event(ax, event, y, day_axis=False)
-        items.append((_priority(event), x, y, f"{event.label} ({event.display_date})", "black"))
+    ys = [categories.index(e.category) for e in shown]
+    xs = draw_events(ax, list(zip(shown, ys)), day_axis=False)
+    items = [(_priority(e), x, y, f"{e.label} ({e.display_date})", "black") for e, x, y in zip(shown, xs, ys)]
     ax.set_title("Events 1917–1941 by category (grey band: 1933)", fontsize=FONT_SIZE + 2, loc="left")
     _, skipped = place_labels(fig, ax, items, lane_half_height=_lane_half_height_points(fig, ax), wrap=46)
     in_1933 = sum(1 for e in shown if e.start.year == 1933)
@@ -356,12 +392,10 @@ def crisis_1933(events=None, width=10.0, height=8.0):
     skipped = []
     for ax, part in ((left, [e for e in shown if e.start < CRISIS_SPLIT]),
                      (right, [e for e in shown if e.start >= CRISIS_SPLIT])):
-        items = []
-        for event in part:
-            y = categories.index(event.category)
-            x = draw_event(ax, event, y)
-            date = event.display_date.replace(" 1933", "")
-            items.append((_priority(event), x, y, f"{event.label} ({date})", "black"))
+        ys = [categories.index(e.category) for e in part]
+        xs = draw_events(ax, list(zip(part, ys)))
+        items = [(_priority(e), x, y, f"{e.label} ({e.display_date.replace(' 1933', '')})", "black")
+                 for e, x, y in zip(part, xs, ys)]
         _, missed = place_labels(fig, ax, items, lane_half_height=_lane_half_height_points(fig, ax),
                                  wrap=46 if ax is left else 36)
         skipped += missed
