@@ -15,8 +15,8 @@ from barneskit.build import build
 
 import sitecheck
 
-ARTIFACTS = ROOT / "test-artifacts"
-SCREENSHOTS = ARTIFACTS / "screenshots"
+ARTIFACTS = sitecheck.ARTIFACTS
+SCREENSHOTS = sitecheck.SCREENSHOTS
 FIXTURE_BOOK = sitecheck.HERE / "fixture_book"
 #: What the fixture book's copy of the repository leaves out (big, or rebuilt anyway).
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "test-artifacts",
@@ -120,3 +120,9 @@ def any_site(request):
     if request.param == "book":
         return request.getfixturevalue("site"), request.getfixturevalue("site_reports")
     return request.getfixturevalue("fixture_site"), request.getfixturevalue("fixture_reports")
+
+
+@pytest.fixture(scope="session", params=["book", "fixture-book"])
+def any_server(request):
+    """Both sites' servers, for checks that need no visit: (name, server)."""
+    return request.param, request.getfixturevalue("site" if request.param == "book" else "fixture_site")
