@@ -63,7 +63,7 @@ def site(built_book):
 
 def visit_all(server, context, axe_source, screenshot_dir):
     screenshot_dir.mkdir(parents=True, exist_ok=True)
-    for old in screenshot_dir.glob("*.png"):
+    for old in [*screenshot_dir.glob("*.png"), *screenshot_dir.glob("dark/*.png")]:
         old.unlink()
     return {rel: sitecheck.visit(context, server.url(rel), rel, axe_source, screenshot_dir)
             for rel in sitecheck.html_pages(server.root)}

@@ -2,7 +2,7 @@
 configured, and then point at this repository. Plus self-tests of the page checks' judgement."""
 import re
 import urllib.request
-from pathlib import Path
+from urllib.parse import urljoin
 
 import nbformat
 import pytest
@@ -36,8 +36,8 @@ def test_notebook_pages_offer_a_real_ipynb(any_server):
         html = (server.root / f"{page}.html").read_text(encoding="utf-8")
         button = BeautifulSoup(html, "html.parser").select_one("a.btn-download-notebook-button")
         assert button is not None, f"{page}: no .ipynb in the download menu"
-        assert button["href"].endswith(f"_sources/{Path(page).name}.ipynb"), button["href"]
-        url = server.url(f"{page}.html").rsplit("/", 1)[0] + "/" + button["href"]
+        url = urljoin(server.url(f"{page}.html"), button["href"])
+        assert url == server.url(f"_sources/{page}.ipynb"), button["href"]
         with urllib.request.urlopen(url) as response:
             body = response.read().decode("utf-8")
         notebook = nbformat.reads(body, as_version=4)

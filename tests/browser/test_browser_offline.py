@@ -52,7 +52,7 @@ def test_site_works_from_a_copied_folder(any_server, browser_context, tmp_path):
         page = browser_context.new_page()
         sitecheck.watch(page, report)
         try:
-            page.goto((stick / rel).as_uri(), wait_until="load")
+            page.goto((stick / rel).as_uri(), wait_until="networkidle")
             landed = page.url
         finally:
             page.close()
