@@ -19,6 +19,9 @@ Loaded through ``_config.yml`` (``sphinx: extra_extensions``). Each fix has a br
   label-content-name-mismatch); the summary is named by its visible text instead.
 * **The front door.** ``index.html`` (a redirect to the first page) gets a title, a language, the
   empty icon (no request for /favicon.ico before the redirect) and a plain link, instead of sphinx-external-toc's bare one-line redirect.
+* **A CSS edit reaches the site.** Sphinx copies ``_static/`` only when some page is rebuilt, so
+  after a change to ``_static/module.css`` alone the built site (and the browser tests) kept the
+  old file; the root page is marked outdated when one of our static files is newer than its copy.
 * **Notebook download is a notebook.** For a MyST-Markdown notebook the theme's download menu
   offers only the ``.md`` text; a real ``.ipynb`` (converted with jupytext) is written next to it
   in ``_sources/`` and offered first.
@@ -128,7 +131,24 @@ def _notebook_download(app, pagename, templatename, context, doctree):
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+def _static_changed(app, env, added, changed, removed):
+    if app.builder.format != "html":
+        return []
+    built = Path(app.outdir) / "_static"
+    for folder in app.config.html_static_path:
+        source = Path(app.confdir) / folder
+        if Path(folder).is_absolute() or not source.is_dir():
+            continue  # extensions' own folders; they change only with a package update
+        for path in source.rglob("*"):
+            copy = built / path.relative_to(source)
+            if path.is_file() and not path.name.endswith("_t") and (
+                    not copy.exists() or copy.stat().st_mtime < path.stat().st_mtime):
+                return [app.config.root_doc]
+    return []
+
+
 def setup(app):
+    app.connect("env-get-outdated", _static_changed)
     app.connect("config-inited", _drop_thebe_when_off)
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, depart_HideCellInput))
     # before sphinx-external-toc's bare redirect (build-finished, priority 500)

@@ -152,12 +152,13 @@ def watch(page, report):
         f"{res.url} (HTTP {res.status})"))
 
 
-def run_axe(page, axe_source):
-    """axe-core's violations on the page as it stands, for AXE_TAGS: [{rule, impact, help, nodes}]."""
+def run_axe(page, axe_source, rules=None):
+    """axe-core's violations on the page as it stands, for AXE_TAGS (or only the given rules):
+    [{rule, impact, help, nodes, count}]."""
     page.add_script_tag(content=axe_source)
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS)
+        "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", run_only)
     return [{"rule": v["id"], "impact": v["impact"], "help": v["help"],
              "nodes": [{"target": n["target"], "html": n["html"][:200]} for n in v["nodes"][:5]],
              "count": len(v["nodes"])}
@@ -317,18 +318,33 @@ def luminance(css_rgb):
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
-def dark_mode_figures(context, url, screenshot_path=None):
-    """Open a page in dark mode; every figure image must be fully opaque. Returns the JS result."""
+def open_dark(context, url):
+    """A new page showing ``url`` in dark mode (the reader's system setting and the theme's switch)."""
     page = context.new_page()
+    page.emulate_media(color_scheme="dark")
+    page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; "
+                  "document.documentElement.dataset.mode = 'dark'; }")
+    return page
+
+
+def dark_mode_figures(context, url, screenshot_path=None):
+    """Open a page in dark mode and measure every figure image's transparency. Returns the JS result."""
+    page = open_dark(context, url)
     try:
-        page.emulate_media(color_scheme="dark")
-        page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-        page.goto(url, wait_until="networkidle")
-        page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; "
-                      "document.documentElement.dataset.mode = 'dark'; }")
         result = page.evaluate(OPACITY_JS)
         if screenshot_path is not None:
             page.screenshot(path=str(screenshot_path), full_page=True)
         return result
+    finally:
+        page.close()
+
+
+def dark_mode_contrast(context, url, axe_source):
+    """axe-core's colour-contrast violations with the page in dark mode."""
+    page = open_dark(context, url)
+    try:
+        return run_axe(page, axe_source, rules=["color-contrast"])
     finally:
         page.close()

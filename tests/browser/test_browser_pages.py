@@ -121,3 +121,13 @@ def test_figures_stay_legible_in_dark_mode(any_site, browser_context):
             if img.get("error") or img["transparent"]:
                 problems.setdefault(rel, []).append(img)
     assert problems == {}, "figures need an opaque background to be legible on a dark page"
+
+
+def test_text_keeps_its_contrast_in_dark_mode(any_site, browser_context, axe_source):
+    server, reports = any_site
+    found = {}
+    for rel in reports:
+        violations = sitecheck.dark_mode_contrast(browser_context, server.url(rel), axe_source)
+        if violations:
+            found[rel] = [f"{v['count']}x, e.g. {v['nodes'][0]['html'][:120]}" for v in violations]
+    assert found == {}
