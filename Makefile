@@ -7,13 +7,16 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-requirements
 PORT   ?= 8000
 
-.PHONY: book test env serve lab clean lock
+.PHONY: book test test-browser env serve lab clean lock
 
 book: $(STAMP)                    ## set up if needed, then build the HTML book into _build/html
 	$(BIN)/python -m barneskit.build
 
 test: $(STAMP)                    ## set up if needed, then run every test
 	$(BIN)/python -m pytest
+
+test-browser: $(STAMP)            ## build, then only the browser tests (screenshots in test-artifacts/screenshots/)
+	$(BIN)/python -m pytest tests/browser
 
 env: $(STAMP)
 
