@@ -17,8 +17,9 @@ Loaded through ``_config.yml`` (``sphinx: extra_extensions``). Each fix has a br
 * **Hidden code cells are named by their words.** myst-nb labels the summary of a hidden cell
   "Toggle hidden content" while it shows "Show code cell source" (axe:
   label-content-name-mismatch); the summary is named by its visible text instead.
-* **The front door.** ``index.html`` (a redirect to the first page) gets a title, a language, the
-  empty icon (no request for /favicon.ico before the redirect) and a plain link, instead of sphinx-external-toc's bare one-line redirect.
+* **The front door.** ``index.html`` (a redirect to the first page) gets a title, a language, an
+  empty icon (no request for /favicon.ico before the redirect) and a plain link, instead of
+  sphinx-external-toc's bare one-line redirect.
 * **A CSS edit reaches the site.** Sphinx copies ``_static/`` only when some page is rebuilt, so
   after a change to ``_static/module.css`` alone the built site (and the browser tests) kept the
   old file; the root page is marked outdated when one of our static files is newer than its copy.

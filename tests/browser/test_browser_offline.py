@@ -80,3 +80,22 @@ def test_index_redirects_to_the_first_page_from_a_folder(any_server, browser_con
         page.close()
     first = re.search(r'url=([^"]+)"', (stick / "index.html").read_text(encoding="utf-8")).group(1)
     assert landed == (stick / first).as_uri() and title
+
+
+def test_no_page_carries_a_script_twice_or_a_third_party_address(any_server):
+    """The causes of the old errors stay gone: each inline script once, no thebe, no CDN address
+    in any script, stylesheet, image or frame (a link a reader clicks may go anywhere)."""
+    _, server = any_server
+    problems = []
+    for rel in sitecheck.html_pages(server.root):
+        soup = BeautifulSoup((server.root / rel).read_text(encoding="utf-8"), "html.parser")
+        inline = [s.get_text() for s in soup.find_all("script", src=False) if s.get_text().strip()]
+        problems += [(rel, f"inline script twice: {text[:60]!r}") for text in set(inline) if inline.count(text) > 1]
+        problems += [(rel, "thebe") for tag in soup.find_all(["script", "link"]) if "thebe" in str(tag).lower()]
+        for tag in soup.find_all(["script", "link", "img", "iframe", "source", "video", "audio"]):
+            if tag.name == "link" and "stylesheet" not in (tag.get("rel") or []) and "icon" not in (tag.get("rel") or []):
+                continue
+            address = tag.get("src") or tag.get("href") or ""
+            if re.match(r"^(https?:)?//", address):
+                problems.append((rel, f"<{tag.name}> from {address}"))
+    assert problems == []
