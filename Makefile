@@ -10,13 +10,16 @@ LAB_DIR ?= exercises
 # JupyterLab refuses to start as root (containers, CI) unless told to; other users get no extra flag.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: book test env serve lab student clean lock
+.PHONY: book test test-browser env serve lab student clean lock
 
 book: $(STAMP)                    ## set up if needed, then build the HTML book into _build/html
 	$(BIN)/python -m barneskit.build
 
 test: $(STAMP)                    ## set up if needed, then run every test
 	$(BIN)/python -m pytest
+
+test-browser: $(STAMP)            ## build, then only the browser tests (screenshots in test-artifacts/screenshots/)
+	$(BIN)/python -m pytest tests/browser
 
 env: $(STAMP)
 
