@@ -3,7 +3,7 @@
 Each checker raises barneskit.DataError naming the file, the line and the field. Add a checker
 here when you add a data file, so a bad row stops the build instead of a figure going quietly wrong.
 """
-from barneskit import references, texts
+from barneskit import references, teaching, texts
 
 
 def check_texts():
@@ -16,7 +16,7 @@ def check_texts():
 
 
 #: Every checker the build runs, in order. Data modules add theirs here.
-CHECKERS = [check_texts]
+CHECKERS = [check_texts, teaching.check_teaching_data]
 
 
 def validate_all():
