@@ -156,9 +156,10 @@ class AdaptedLetterDirective(_DataDirective):
         for change in adaptation.spec.changes:
             item = nodes.list_item()
             after = change.adapted or "(cut)"
-            item += _para(f"{labels[change.segment]}: ",
-                          nodes.literal(change.original, change.original), " \u2192 ",
-                          nodes.literal(after, after), f". Why: {change.why}")
+            item += _para(f"{labels[change.segment]}: \u201c",
+                          nodes.inline(change.original, change.original, classes=["change-from"]),
+                          "\u201d became \u201c",
+                          nodes.inline(after, after, classes=["change-to"]), f"\u201d. Why: {change.why}")
             changes += item
         box += _para(nodes.strong("Every change, in order", "Every change, in order"),
                      f" ({len(adaptation.spec.changes)} changes; every other word is the original's):")
@@ -167,7 +168,7 @@ class AdaptedLetterDirective(_DataDirective):
         kept = nodes.bullet_list(classes=["kept-phrases"])
         for phrase in adaptation.spec.keep:
             item = nodes.list_item()
-            item += _para(nodes.literal(phrase, phrase))
+            item += _para("\u201c", nodes.inline(phrase, phrase, classes=["kept-phrase"]), "\u201d")
             kept += item
         box += _para(nodes.strong("Key phrases kept word for word", "Key phrases kept word for word"),
                      " (the build checks each one in both versions):")
