@@ -165,6 +165,7 @@ class VocabularyItem(_Strict):
     word: str
     segment: str
     meaning: str = Field(min_length=5)
+    glossary: Optional[str] = Field(default=None, description="the term in chapters/glossary.md, if it has one")
 
 
 class AdaptedLetter(_Strict):

@@ -185,7 +185,15 @@ class VocabularyDirective(_DataDirective):
             item = nodes.definition_list_item()
             item += nodes.term(entry.word, entry.word)
             definition = nodes.definition()
-            definition += _para(f"{entry.meaning} ({labels[entry.segment]})")
+            para = _para(f"{entry.meaning} ({labels[entry.segment]})")
+            if entry.glossary:
+                xref = addnodes.pending_xref("", refdomain="std", reftype="term", reftarget=entry.glossary,
+                                             refexplicit=True, refwarn=True, refdoc=self.env.docname)
+                xref += nodes.inline("glossary", "glossary", classes=["xref", "std", "std-term"])
+                para += nodes.Text(". See the ")
+                para += xref
+                para += nodes.Text(f": {entry.glossary}.")
+            definition += para
             item += definition
             items += item
         return [items]
