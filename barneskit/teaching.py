@@ -16,6 +16,7 @@ A bad file raises :class:`barneskit.DataError` naming the file, the line and the
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -299,6 +300,20 @@ def blank_answers(sheet=None):
     return {q.id: "" for step in sheet.steps for q in step.questions}
 
 
+def step_questions(step_id, sheet=None, width=68):
+    """The questions of one worksheet step as plain text, for the notebook form."""
+    sheet = sheet or load_worksheet()
+    step = next((st for st in sheet.steps if st.id == step_id), None)
+    if step is None:
+        raise KeyError(f"the worksheet has no step '{step_id}'; steps: {[st.id for st in sheet.steps]}")
+    out = [textwrap.fill(f"{step.title}: {step.purpose}", width)]
+    for q in step.questions:
+        out.append(textwrap.fill(f'"{q.id}": {q.ask}', width, initial_indent="  ", subsequent_indent="      "))
+        if q.hint:
+            out.append(textwrap.fill(f"Hint: {q.hint}", width, initial_indent="      ", subsequent_indent="      "))
+    return "\n".join(out)
+
+
 def review_answers(answers, sheet=None):
     """Plain-words feedback on a filled-in worksheet: what is missing, and checkable facts.
 
@@ -312,9 +327,9 @@ def review_answers(answers, sheet=None):
         for q in step.questions:
             answer = (answers.get(q.id) or "").strip()
             if not answer:
-                notes.append(f"{step.title}: '{q.ask}' is still empty.")
+                notes.append(f"{step.title}, \"{q.id}\": still empty.")
             elif len(answer.split()) < 3:
-                notes.append(f"{step.title}: your answer to '{q.ask}' is very short; write a full sentence.")
+                notes.append(f"{step.title}, \"{q.id}\": very short; write a full sentence.")
     when = (answers.get("when") or "").lower()
     if when and "1933" not in when:
         notes.append("When: the letter is dated in 1933 (look under the title).")
