@@ -117,27 +117,26 @@ def short_citation(key, _cache={}):
 
 
 def claims_table_html(claims=None):
-    """An accessible HTML table of the claims (for a hide-input code cell)."""
+    """An accessible HTML table of the claims (for a remove-input code cell), four columns wide."""
     claims = load_claims() if claims is None else claims
-    head = ("Claim", "Layer", "Words in the text", "Kind", "Our verdict", "Evidence", "Why")
-    out = ['<table class="claims-table">',
+    labels = {seg.id: seg.label for seg in texts.text(TEXT_ID).segments}
+    head = ("Words in the text", "The claim, and our reading", "Kind and verdict", "Evidence")
+    out = ['<div class="table-scroll" role="region" aria-label="Claims table" tabindex="0">',
+           '<table class="claims-table">',
            "<caption>Claims of the letter and of the 1954 note, checked against the record "
-           "(data/claims.csv)</caption>",
+           "(computed from data/claims.csv)</caption>",
            "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head) + "</tr></thead><tbody>"]
     for c in claims:
-        layer = "Letter (1933)" if c.source_text == "letter" else "Editors (1951/1954)"
+        layer = "Letter, 1933" if c.source_text == "letter" else "Editors, 1951/1954"
         evidence = "; ".join(short_citation(k) for k in c.evidence)
         if c.events:
-            evidence += " — events: " + ", ".join(c.events)
+            evidence += ". Events: " + ", ".join(c.events)
         cells = [
-            f'<th scope="row">{html.escape(c.claim)}</th>',
-            f"<td>{layer}, {html.escape(c.segment)}</td>",
-            f"<td>“{html.escape(c.quote)}”</td>",
-            f"<td>{c.kind}</td>",
-            f'<td><span class="verdict verdict-{c.verdict}">{c.verdict.replace("-", " ")}</span></td>',
-            f"<td>{html.escape(evidence)}</td>",
-            f"<td>{html.escape(c.explanation)}</td>",
+            f'<th scope="row">“{html.escape(c.quote)}”<br><small>{layer}: {html.escape(labels[c.segment])}</small></th>',
+            f"<td><strong>{html.escape(c.claim)}</strong> {html.escape(c.explanation)}</td>",
+            f'<td>{c.kind}<br><span class="verdict verdict-{c.verdict}">{c.verdict.replace("-", " ")}</span></td>',
+            f"<td><small>{html.escape(evidence)}</small></td>",
         ]
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
+        out.append(f'<tr id="claim-{c.id}">' + "".join(cells) + "</tr>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)

@@ -62,7 +62,8 @@ def renderings_table_html(rows=None):
     import html
 
     rows = load_renderings() if rows is None else rows
-    out = ['<table class="renderings-table">',
+    out = ['<div class="table-scroll" role="region" aria-label="renderings table" tabindex="0">',
+           '<table class="renderings-table">',
            "<caption>The 1954 <em>Works</em> and the other English rendering, phrase by phrase "
            "(data/renderings.csv)</caption>",
            '<thead><tr><th scope="col">Passage</th><th scope="col">Works 1954</th>'
@@ -74,5 +75,5 @@ def renderings_table_html(rows=None):
         out.append(f'<tr><th scope="row">{html.escape(r.passage)} ({r.segment})</th>'
                    f"<td>“{html.escape(r.works_phrase)}”</td><td>{other}</td><td>{russian}</td>"
                    f"<td>{html.escape(r.difference)}</td></tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)

@@ -126,7 +126,8 @@ def witnesses_table_html(witnesses=None):
     import html
 
     witnesses = load_witnesses() if witnesses is None else witnesses
-    out = ['<table class="witnesses-table">',
+    out = ['<div class="table-scroll" role="region" aria-label="witnesses table" tabindex="0">',
+           '<table class="witnesses-table">',
            "<caption>The witnesses of the letter, in order of date (data/witnesses.csv)</caption>",
            '<thead><tr><th scope="col">Witness</th><th scope="col">Year</th><th scope="col">Language</th>'
            '<th scope="col">Where</th><th scope="col">Made from</th><th scope="col">Attested</th>'
@@ -137,5 +138,5 @@ def witnesses_table_html(witnesses=None):
         out.append(f'<tr><th scope="row">{w.id}: {html.escape(w.label)}</th><td>{year}</td><td>{w.language}</td>'
                    f"<td>{html.escape(w.holder)}</td><td>{made}</td><td>{w.status}</td>"
                    f"<td>{html.escape(w.note)}</td></tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
