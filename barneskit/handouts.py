@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from barneskit import ROOT
+from barneskit.teaching import toc_order
 
 BOOK_HTML = ROOT / "_build" / "html"
 #: Where `make student` (barneskit.student) writes the student edition's HTML.
@@ -57,8 +58,9 @@ HANDOUTS = (
 
 
 def exercise_pages(html_dir):
-    """The exercise pages of a built edition, in name order."""
-    return tuple(str(p.relative_to(html_dir)) for p in sorted((Path(html_dir) / "exercises").glob("*.html")))
+    """The exercise pages of a built edition, in the book's order (_toc.yml)."""
+    order = [name for name in toc_order() if name.startswith("exercises/")]
+    return tuple(f"{name}.html" for name in order if (Path(html_dir) / f"{name}.html").exists())
 
 
 def print_page(html_file, pdf_file):

@@ -100,15 +100,15 @@ class SessionPlans(_Strict):
     sessions: list[Session] = Field(min_length=1)
 
 
-def toc_docnames(toc_path=TOC_PATH):
-    """Every page named in _toc.yml (root, chapters and sections), as docnames without suffix."""
+def toc_order(toc_path=TOC_PATH):
+    """Every page named in _toc.yml (root, chapters and sections), in reading order, as docnames."""
     data = yaml.safe_load(Path(toc_path).read_text(encoding="utf-8"))
-    names = {data["root"]}
+    names = [data["root"]]
 
     def walk(entries):
         for entry in entries or []:
             if "file" in entry:
-                names.add(re.sub(r"\.(md|ipynb)$", "", entry["file"]))
+                names.append(re.sub(r"\.(md|ipynb)$", "", entry["file"]))
             walk(entry.get("sections"))
             walk(entry.get("chapters"))
 
@@ -116,6 +116,11 @@ def toc_docnames(toc_path=TOC_PATH):
         walk(part.get("chapters"))
     walk(data.get("chapters"))
     return names
+
+
+def toc_docnames(toc_path=TOC_PATH):
+    """The set of pages in _toc.yml."""
+    return set(toc_order(toc_path))
 
 
 def load_sessions(path=SESSIONS_PATH, toc_path=TOC_PATH):
