@@ -6,14 +6,20 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-requirements
 PORT   ?= 8000
+LAB_DIR ?= exercises
+# JupyterLab refuses to start as root (containers, CI) unless told to; other users get no extra flag.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: book test env serve lab clean lock
+.PHONY: book test test-browser env serve lab student clean lock
 
 book: $(STAMP)                    ## set up if needed, then build the HTML book into _build/html
 	$(BIN)/python -m barneskit.build
 
 test: $(STAMP)                    ## set up if needed, then run every test
 	$(BIN)/python -m pytest
+
+test-browser: $(STAMP)            ## build, then only the browser tests (screenshots in test-artifacts/screenshots/)
+	$(BIN)/python -m pytest tests/browser
 
 env: $(STAMP)
 
@@ -26,8 +32,11 @@ $(STAMP): requirements.txt
 serve: $(STAMP)                   ## serve the built book on http://127.0.0.1:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-lab: $(STAMP)                     ## open the exercises in JupyterLab, in the project's environment
-	PYTHONPATH=$(CURDIR) JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(BIN)/jupyter lab exercises
+lab: $(STAMP)                     ## open the exercises in JupyterLab (LAB_DIR=student/notebooks: the student edition)
+	PYTHONPATH=$(CURDIR) JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(BIN)/jupyter lab $(LAB_ARGS) $(LAB_DIR)
+
+student: $(STAMP)                 ## student edition: student/notebooks/*.ipynb and _build/student-html, no solutions
+	$(BIN)/python -m barneskit.student
 
 clean:                            ## remove the built book and its execution cache
 	rm -rf _build

@@ -33,6 +33,7 @@ matplotlib.use("Agg") if matplotlib.get_backend().lower() not in ("agg", "module
 import matplotlib.dates as mdates  # noqa: E402
 import numpy as np  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.transforms import Bbox, offset_copy  # noqa: E402
@@ -62,7 +63,7 @@ KEY_IDS = ["barnes-reply", "mv-arrests", "mv-trial-opens", "mv-verdicts", "uk-em
            "moscow-trial-1937", "moscow-trial-1938", "edition-sochineniya-13", "edition-works-13",
            "mia-transcription"]
 
-FONT_SIZE = 7.5
+FONT_SIZE = 8
 SVG_SALT = "barnes-module-timelines"
 #: rcParams for every figure: opaque white everywhere, the same fonts on every machine.
 RC = {
@@ -96,9 +97,9 @@ def crisis_events(events=None):
 
 #: Layer name -> the event ids drawn in that layer of :func:`layers_of_time`.
 LAYERS = {
-    "What happened\n(1933; later trials)": ["mv-arrests", "mv-trial-opens", "mv-verdicts", "mv-release",
-                                             "moscow-trial-1936", "moscow-trial-1937", "moscow-trial-1938"],
+    "What happened\n(1933)": ["mv-arrests", "mv-trial-opens", "mv-verdicts", "mv-release"],
     "Letter written": [LETTER_ID],
+    "Moscow trials\n(1936–1938)": ["moscow-trial-1936", "moscow-trial-1937", "moscow-trial-1938"],
     "Edited and printed": ["edition-sochineniya-13", "edition-works-13"],
     "Put online": ["mia-transcription"],
 }
@@ -109,7 +110,7 @@ def layers_events(events=None):
     return [by_id[i] for ids in LAYERS.values() for i in ids if i in by_id]
 
 
-STRIP_IDS = ["mv-arrests", LETTER_ID, "mv-trial-opens", "mv-verdicts"]
+STRIP_IDS = ["mv-arrests", LETTER_ID, "mv-trial-opens"]
 
 
 def strip_events(events=None):
@@ -139,45 +140,83 @@ def _new_figure(width, height, **subplot_kw):
     return fig
 
 
+def draw_events(ax, placed, size=7, day_axis=True):
+    """Draw events with few artists: one marker line per (category, filled or hollow), one bar
+    collection per category, so 1,000 events stay quick. ``placed`` is a list of (event, y);
+    returns the marker x (matplotlib date number) of each, in order."""
+    markers, bars, xs = {}, {}, []
+    for event, y in placed:
+        x0, x1 = _num(event.start), _num(event.last_day)
+        if event.precision == "range" or (day_axis and event.precision in ("month", "year") and x1 > x0):
+            bars.setdefault((event.category, event.precision == "range"), []).append([(x0, y), (x1, y)])
+        markers.setdefault((event.category, event.precision == "day"), []).append((x0, y))
+        xs.append(x0)
+    for (category, solid), segments in sorted(bars.items()):
+        colour = CATEGORY_STYLE[category][0]
+        ax.add_collection(LineCollection(segments, colors=colour, linewidths=2.2, alpha=0.8, zorder=2,
+                                         linestyles="solid" if solid else (0, (2, 1.5)), capstyle="butt"))
+        ends = [point for segment in segments for point in segment]
+        ax.plot([p[0] for p in ends], [p[1] for p in ends], linestyle="none", marker="|", markersize=size + 3,
+                color=colour, markeredgewidth=1.4, zorder=3)
+    for (category, filled), points in sorted(markers.items()):
+        colour, marker = CATEGORY_STYLE[category]
+        ax.plot([p[0] for p in points], [p[1] for p in points], linestyle="none", marker=marker,
+                markersize=size + (3 if marker == "*" else 0), markerfacecolor=colour if filled else "white",
+                markeredgecolor=colour, markeredgewidth=1.3, zorder=4)
+    return xs
+
+
 def draw_event(ax, event, y, size=7, day_axis=True):
     """Marker (and bar) for one event; returns the x of the marker (matplotlib date number)."""
-    colour, marker = CATEGORY_STYLE[event.category]
-    x0, x1 = _num(event.start), _num(event.last_day)
-    if event.precision == "range" or (day_axis and event.precision in ("month", "year") and x1 > x0):
-        style = "-" if event.precision == "range" else (0, (2, 1.5))
-        ax.plot([x0, x1], [y, y], linestyle=style, color=colour, linewidth=2.2, alpha=0.8,
-                solid_capstyle="butt", zorder=2)
-        ax.plot([x0, x1], [y, y], linestyle="none", marker="|", markersize=size + 3, color=colour,
-                markeredgewidth=1.4, zorder=3)
-    filled = event.precision == "day"
-    ax.plot([x0], [y], linestyle="none", marker=marker, markersize=size + (3 if marker == "*" else 0),
-            markerfacecolor=colour if filled else "white", markeredgecolor=colour,
-            markeredgewidth=1.3, zorder=4)
-    return x0
+    return draw_events(ax, [(event, y)], size=size, day_axis=day_axis)[0]
 
 
 def _wrap(text, width):
     return "\n".join(textwrap.wrap(text, width)) if width else text
 
 
-def place_labels(fig, ax, items, lane_half_height=None, sides=(1, -1), max_rows=6,
+class _TextSize:
+    """Estimates of label sizes in pixels, from a few measurements, so that a label is only made
+    into a matplotlib Text (slow to measure) once a free spot for it has been found."""
+
+    SAMPLE = "Stalin answers Barnes: the OGPU arrests six Metro-Vickers engineers (11-12 March 1933)"
+
+    def __init__(self, fig, ax, fontsize, renderer):
+        self.fig, self.ax, self.fontsize, self.renderer = fig, ax, fontsize, renderer
+        probe = ax.text(0, 0, self.SAMPLE, fontsize=fontsize)
+        self.char = probe.get_window_extent(renderer).width / len(self.SAMPLE)
+        probe.remove()
+        self.heights = {}
+
+    def width(self, text):
+        return max(len(line) for line in text.split("\n")) * self.char
+
+    def height(self, lines):
+        if lines not in self.heights:
+            probe = self.ax.text(0, 0, "\n".join(["Ag"] * lines), fontsize=self.fontsize)
+            self.heights[lines] = probe.get_window_extent(self.renderer).height + 1  # a pixel to spare
+            probe.remove()
+        return self.heights[lines]
+
+
+def place_labels(fig, ax, items, lane_half_height=None, sides=(1, -1), max_rows=12,
                  obstacles=(), fontsize=FONT_SIZE, wrap=34, pad=2.0):
     """Place labels so that none overlaps another label, a marker or the axes' edge.
 
     ``items`` are (priority, x, y, text, colour), placed in priority order. Each label tries
-    rows above and below its marker (``sides``), to the right and then the left, and takes the
-    first spot whose box (measured in pixels by the renderer) is free and inside the axes (and
-    inside its lane when ``lane_half_height``, in points, is given). Returns (placed, skipped):
-    the Text artists drawn, and the items that found no free spot; their markers stay unlabelled.
-
-    The label is measured once; candidate spots are that box shifted, checked against all taken
-    boxes at once with numpy, so 1,000 events cost seconds, not minutes.
+    rows above and below its marker (``sides``), in half-line steps, beside it towards the middle
+    of the axes, then away from it, then centred, and takes the first spot whose box is free and
+    inside the axes (and within ``lane_half_height`` points of its lane), and whose leader line
+    crosses no other label. Boxes are first estimated, then measured with the figure's renderer
+    before a spot is taken, so the rendered figure has no overlaps. Returns (placed, skipped): the
+    Text artists drawn, and the items that found no spot (their markers stay, unlabelled).
     """
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     fx0, fy0, fx1, fy1 = frame.x0 + 1, frame.y0 + 1, frame.x1 - 1, frame.y1 - 1
     px = fig.dpi / 72.0  # pixels per point
-    taken = np.zeros((len(obstacles) + 2 * len(items) + 1, 4))
+    size = _TextSize(fig, ax, fontsize, renderer)
+    taken = np.zeros((len(obstacles) + 3 * len(items) + 1, 4))
     count = 0
     for b in obstacles:
         taken[count] = (b.x0, b.y0, b.x1, b.y1)
@@ -187,51 +226,67 @@ def place_labels(fig, ax, items, lane_half_height=None, sides=(1, -1), max_rows=
         cx, cy = ax.transData.transform((x, y))
         taken[count] = (cx - r, cy - r, cx + r, cy + r)
         count += 1
+    first_label = count  # rows from here on are labels and leaders; before, obstacles and markers
 
-    def free(box):
-        t = taken[:count]
+    def free(box, start=0):
+        t = taken[start:count]
         hit = (t[:, 0] < box[2]) & (box[0] < t[:, 2]) & (t[:, 1] < box[3]) & (box[1] < t[:, 3])
         return not hit.any()
+
+    def inside(box):
+        return box[0] >= fx0 and box[2] <= fx1 and box[1] >= fy0 and box[3] <= fy1
 
     gap = 2  # points between marker and the label's side
     placed, skipped = [], []
     for item in sorted(items, key=lambda it: it[0]):
         _, x, y, text, colour = item
         text = _wrap(text, wrap)
-        probe = ax.text(x, y, text, fontsize=fontsize, ha="left", va="center", color="black", zorder=6,
-                        transform=offset_copy(ax.transData, fig=fig, x=gap, y=0, units="points"))
-        b = probe.get_window_extent(renderer)
-        base = np.array([b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad])
-        height = b.height / px
-        line = height / (text.count("\n") + 1)
+        lines = text.count("\n") + 1
+        w, h = size.width(text), size.height(lines)  # pixels
+        cx, cy = ax.transData.transform((x, y))
+        left_x = {"left": cx + gap * px, "right": cx - gap * px - w, "center": cx - w / 2}
+        order = ["left", "right", "center"]
+        if cx > (fx0 + fx1) / 2:  # labels lean towards the middle of the axes, where there is more room
+            order = ["right", "left", "center"]
         spot = None
         for row in range(max_rows):
             for side in sides:
-                dy = side * (5 + height / 2 + row * line)
-                if lane_half_height is not None and abs(dy) + height / 2 > lane_half_height:
+                dy = side * (6 + h / 2 / px + row * h / lines / 2 / px)  # points; half-line steps
+                if lane_half_height is not None and abs(dy) + h / 2 / px > lane_half_height:
                     continue
-                for ha, shift in (("left", 0.0), ("right", -(b.width + 2 * gap * px))):
-                    box = base + (shift, dy * px, shift, dy * px)
-                    if box[0] >= fx0 and box[2] <= fx1 and box[1] >= fy0 and box[3] <= fy1 and free(box):
-                        spot = (ha, dy, box)
+                for ha in order:
+                    box = np.array([left_x[ha] - pad, cy + dy * px - h / 2 - pad,
+                                    left_x[ha] + w + pad, cy + dy * px + h / 2 + pad])
+                    if not (inside(box) and free(box)):
+                        continue
+                    dx = {"left": gap, "right": -gap, "center": 0}[ha]
+                    near, far = cy + side * r, cy + dy * px - side * h / 2
+                    leader = np.array([min(cx, cx + dx * px) - 1, min(near, far), max(cx, cx + dx * px) + 1,
+                                       max(near, far)])
+                    if not free(leader, first_label):  # markers at the same date may sit under a leader
+                        continue
+                    artist = ax.text(x, y, text, fontsize=fontsize, ha=ha, va="center", color="black", zorder=6,
+                                     transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
+                                     bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none",
+                                               alpha=0.85))
+                    real = artist.get_window_extent(renderer)
+                    real = np.array([real.x0 - pad, real.y0 - pad, real.x1 + pad, real.y1 + pad])
+                    if inside(real) and free(real):
+                        spot = (artist, real, leader, dx, dy - side * h / 2 / px)
                         break
+                    artist.remove()
                 if spot:
                     break
             if spot:
                 break
         if spot is None:
-            probe.remove()
             skipped.append(item)
             continue
-        ha, dy, box = spot
-        dx = gap if ha == "left" else -gap
-        probe.set_horizontalalignment(ha)
-        probe.set_transform(offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"))
-        taken[count] = box
-        count += 1
-        placed.append(probe)
+        artist, real, leader, dx, edge = spot
+        taken[count], taken[count + 1] = real, leader
+        count += 2
+        placed.append(artist)
         # a thin leader from the marker to the label's near edge
-        edge = dy - (1 if dy > 0 else -1) * height / 2
         ax.annotate("", xy=(x, y), xytext=(dx, edge), textcoords="offset points",
                     arrowprops=dict(arrowstyle="-", color="0.55", linewidth=0.6, shrinkA=0, shrinkB=3.5),
                     zorder=5)
@@ -250,9 +305,11 @@ def _lane_axes(ax, categories, start, end):
     ax.spines["left"].set_visible(False)
 
 
-def _lane_half_height_points(fig, ax):
+def _lane_half_height_points(fig, ax, share=1.7):
+    """How far (points) a label may reach from its lane: a little into the neighbours' half, since
+    a leader line ties it to its marker."""
     (_, y0), (_, y1) = ax.transData.transform([(0, 0), (0, 1)])
-    return abs(y1 - y0) / (fig.dpi / 72.0) / 2 * 0.96
+    return abs(y1 - y0) / (fig.dpi / 72.0) / 2 * share
 
 
 def _legend(fig, categories, extra=(), ncol=4):
@@ -266,7 +323,7 @@ def _legend(fig, categories, extra=(), ncol=4):
         Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor=grey, markeredgecolor=grey,
                label="filled: exact day"),
         Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor="white", markeredgecolor=grey,
-               markeredgewidth=1.3, label="hollow: approximate (c., month or year)"),
+               markeredgewidth=1.3, label="hollow: approximate date"),
         Line2D([], [], color=grey, linewidth=2.2, marker="|", markersize=9, label="bar: a range of days"),
     ]
     handles += list(extra)
@@ -274,18 +331,18 @@ def _legend(fig, categories, extra=(), ncol=4):
                       handlelength=2.2, columnspacing=1.4, borderaxespad=0.4)
 
 
-def _unlabelled_handle(skipped, where="the table below the figure"):
+def _unlabelled_handle(skipped, where="the table"):
     if not skipped:
         return []
     return [Patch(facecolor="white", edgecolor="white",
-                  label=f"{len(skipped)} markers unlabelled for space: all are in {where}")]
+                  label=f"{len(skipped)} markers unlabelled for space: see {where}")]
 
 
 # ---------------------------------------------------------------------------------------------
 # The four figures
 # ---------------------------------------------------------------------------------------------
 
-def overview(events=None, width=10.0, height=7.0):
+def overview(events=None, width=10.0, height=7.5):
     """1917--1941, one lane per category, the letter marked by a dashed line."""
     shown = overview_events(events)
     categories = [c for c in CATEGORIES if any(e.category == c for e in shown)]
@@ -299,28 +356,26 @@ def overview(events=None, width=10.0, height=7.0):
     letter = next((e for e in shown if e.id == LETTER_ID), None)
     if letter:
         ax.axvline(_num(letter.start), color=CATEGORY_STYLE["the-letter"][0], linestyle="--", linewidth=1, zorder=1)
-    items = []
-    for event in shown:
-        y = categories.index(event.category)
-        x = draw_event(ax, event, y, day_axis=False)
-        items.append((_priority(event), x, y, f"{event.label} ({event.display_date})", "black"))
+    ys = [categories.index(e.category) for e in shown]
+    xs = draw_events(ax, list(zip(shown, ys)), day_axis=False)
+    items = [(_priority(e), x, y, f"{e.label} ({e.display_date})", "black") for e, x, y in zip(shown, xs, ys)]
     ax.set_title("Events 1917–1941 by category (grey band: 1933)", fontsize=FONT_SIZE + 2, loc="left")
     _, skipped = place_labels(fig, ax, items, lane_half_height=_lane_half_height_points(fig, ax), wrap=46)
     in_1933 = sum(1 for e in shown if e.start.year == 1933)
     extra = [Line2D([], [], color=CATEGORY_STYLE["the-letter"][0], linestyle="--", label="the letter, 20 March 1933"),
-             Patch(facecolor="0.93", label=f"1933: {in_1933} events, drawn day by day in the next figure")]
-    _legend(fig, categories, extra + _unlabelled_handle(skipped))
+             Patch(facecolor="0.93", label=f"1933: {in_1933} events (next figure)")]
+    _legend(fig, categories, extra + _unlabelled_handle(skipped), ncol=3)
     fig.skipped_labels = skipped
     return fig
 
 
-def crisis_1933(events=None, width=10.0, height=7.0):
+def crisis_1933(events=None, width=10.0, height=8.0):
     """The 1933 crisis: March--April day by day on the left, May--December on the right."""
     shown = crisis_events(events)
     categories = [c for c in CATEGORIES if any(e.category == c for e in shown)]
     fig = _new_figure(width, height)
-    left = fig.add_axes([0.17, 0.24, 0.53, 0.66])
-    right = fig.add_axes([0.72, 0.24, 0.26, 0.66], sharey=left)
+    left = fig.add_axes([0.17, 0.24, 0.5, 0.66])
+    right = fig.add_axes([0.69, 0.24, 0.29, 0.66], sharey=left)
     _lane_axes(left, categories, datetime.date(1933, 3, 1), datetime.date(1933, 4, 30))  # no "01 May" tick next to "May"
     _lane_axes(right, categories, CRISIS_SPLIT, datetime.date(1934, 1, 1))
     right.tick_params(axis="y", labelleft=False)
@@ -337,22 +392,20 @@ def crisis_1933(events=None, width=10.0, height=7.0):
     skipped = []
     for ax, part in ((left, [e for e in shown if e.start < CRISIS_SPLIT]),
                      (right, [e for e in shown if e.start >= CRISIS_SPLIT])):
-        items = []
-        for event in part:
-            y = categories.index(event.category)
-            x = draw_event(ax, event, y)
-            date = event.display_date.replace(" 1933", "")
-            items.append((_priority(event), x, y, f"{event.label} ({date})", "black"))
+        ys = [categories.index(e.category) for e in part]
+        xs = draw_events(ax, list(zip(part, ys)))
+        items = [(_priority(e), x, y, f"{e.label} ({e.display_date.replace(' 1933', '')})", "black")
+                 for e, x, y in zip(part, xs, ys)]
         _, missed = place_labels(fig, ax, items, lane_half_height=_lane_half_height_points(fig, ax),
-                                 wrap=40 if ax is left else 30)
+                                 wrap=46 if ax is left else 36)
         skipped += missed
     extra = [Line2D([], [], color=CATEGORY_STYLE["the-letter"][0], linestyle="--", label="the letter, 20 March")]
-    _legend(fig, categories, extra + _unlabelled_handle(skipped), ncol=4)
+    _legend(fig, categories, extra + _unlabelled_handle(skipped), ncol=3)
     fig.skipped_labels = skipped
     return fig
 
 
-def layers_of_time(events=None, width=10.0, height=5.6):
+def layers_of_time(events=None, width=10.0, height=6.4):
     """When it happened, when it was written, when it was edited and printed, when it went online."""
     by_id = {e.id: e for e in _load(events)}
     fig = _new_figure(width, height)
@@ -385,29 +438,32 @@ def layers_of_time(events=None, width=10.0, height=5.6):
     obstacles = []
     if letter and first:
         gap = first.start.year - letter.start.year
-        ax.annotate("", xy=(_num(first.start), 2), xytext=(_num(letter.start), 1),
-                    arrowprops=dict(arrowstyle="->", color="0.4", linewidth=0.9, connectionstyle="arc3,rad=-0.15"))
-        note = ax.text(_num(datetime.date(1941, 6, 1)), 1.5, f"{gap} years until first printed",
-                       fontsize=FONT_SIZE, ha="left", va="center", color="0.25", zorder=6)
+        printed = names.index("Edited and printed")
+        ax.annotate("", xy=(_num(first.start), printed), xytext=(_num(letter.start), 1),
+                    arrowprops=dict(arrowstyle="->", color="0.4", linewidth=0.9, connectionstyle="arc3,rad=-0.2"))
+        note = ax.text(_num(datetime.date(1962, 1, 1)), 1, f"the letter was first printed {gap} years later",
+                       fontsize=FONT_SIZE, ha="left", va="center", color="0.25", zorder=6,
+                       bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none"))
         obstacles.append(note.get_window_extent(fig.canvas.get_renderer()).padded(2))
     ax.set_title("Layers of time: the events, the letter, its editions (grey band: Moscow trials 1936–38)",
                  fontsize=FONT_SIZE + 2, loc="left")
     _, skipped = place_labels(fig, ax, items, lane_half_height=_lane_half_height_points(fig, ax),
                               obstacles=obstacles, wrap=48)
     categories = [c for c in CATEGORIES if any(by_id[i].category == c for ids in LAYERS.values() for i in ids if i in by_id)]
-    _legend(fig, categories, [Patch(facecolor="0.9", label="Moscow trials, 1936–1938")] + _unlabelled_handle(skipped))
+    _legend(fig, categories, [Patch(facecolor="0.9", label="Moscow trials, 1936–1938")] + _unlabelled_handle(skipped),
+            ncol=3)
     fig.skipped_labels = skipped
     return fig
 
 
-def letter_strip(events=None, width=8.0, height=2.3):
+def letter_strip(events=None, width=7.5, height=3.0):
     """A small strip for the letter page: the letter between the arrests and the trial."""
     by_id = {e.id: e for e in _load(events)}
     shown = strip_events(events)
     fig = _new_figure(width, height)
     ax = fig.add_axes([0.03, 0.3, 0.94, 0.56])
-    ax.set_xlim(_num(datetime.date(1933, 3, 6)), _num(datetime.date(1933, 4, 24)))
-    ax.set_ylim(-1.3, 1.6)
+    ax.set_xlim(_num(datetime.date(1933, 3, 6)), _num(datetime.date(1933, 4, 21)))
+    ax.set_ylim(-1.3, 3.2)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.axhline(0, color="0.85", linewidth=0.8, zorder=1)
@@ -431,7 +487,7 @@ def letter_strip(events=None, width=8.0, height=2.3):
             obstacles.append(note.get_window_extent(renderer).padded(2))
     ax.set_title("The letter (20 March) was written while the engineers awaited trial",
                  fontsize=FONT_SIZE + 1.5, loc="left")
-    _, skipped = place_labels(fig, ax, items, sides=(1,), obstacles=obstacles, wrap=44)
+    _, skipped = place_labels(fig, ax, items, sides=(1,), obstacles=obstacles, wrap=34)
     fig.skipped_labels = skipped
     return fig
 
@@ -465,6 +521,14 @@ FIGURES = {"overview": overview, "crisis": crisis_1933, "layers": layers_of_time
 # ---------------------------------------------------------------------------------------------
 # Output: SVG that is the same for the same data, and a text alternative
 # ---------------------------------------------------------------------------------------------
+
+def notebook_setup():
+    """For a book page: sharp (2x) PNGs, and the SVG salt in case a page asks for SVG."""
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("retina")
+    matplotlib.rcParams["svg.hashsalt"] = SVG_SALT
+
 
 def detach(fig):
     """Close the figure in pyplot and return it, so a notebook shows it once, as the cell's value."""

@@ -23,3 +23,9 @@ CHECKERS = [check_texts, events.check_events, claims.check_claims, renderings.ch
 def validate_all():
     for checker in CHECKERS:
         checker()
+
+
+# Registered here, apart from the list above, so parallel branches' one-line additions do not collide.
+from barneskit import textstats  # noqa: E402
+
+CHECKERS.append(textstats.check_gazetteer)  # data/gazetteer.yml [exercises]

@@ -8,7 +8,6 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
-from matplotlib.text import Text
 
 from barneskit import timelines
 from barneskit.events import load_events
@@ -25,10 +24,19 @@ def figures():
 
 
 def _visible_texts(fig):
-    """Every non-empty visible text in the figure, except the legend's (which matplotlib lays out itself)."""
-    legend_texts = {id(t) for legend in fig.legends for t in legend.get_texts()}
-    return [t for t in fig.findobj(Text)
-            if t.get_visible() and t.get_text().strip() and id(t) not in legend_texts]
+    """Every text that is drawn: labels, titles, notes and the tick labels inside the axis range.
+
+    The legend's own texts are left out (matplotlib lays them out in rows itself); matplotlib keeps
+    tick labels beyond the axis limits as objects but does not draw them, so they are left out too.
+    """
+    texts = list(fig.texts)
+    for ax in fig.axes:
+        texts += [t for t in ax.texts] + [ax.title, ax._left_title, ax._right_title]
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            texts += [label for loc, label in zip(axis.get_majorticklocs(), axis.get_majorticklabels())
+                      if lo - 1e-9 <= loc <= hi + 1e-9]
+    return [t for t in texts if t.get_visible() and t.get_text().strip()]
 
 
 @pytest.mark.parametrize("name", FIGURE_NAMES)
@@ -51,6 +59,16 @@ def test_labels_stay_inside_their_axes(figures, name):
         for text in ax.texts:
             box = text.get_window_extent(renderer)
             assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, text
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_everything_fits_inside_the_figure(figures, name):
+    fig = figures[name]
+    renderer = fig.canvas.get_renderer()
+    page = fig.bbox
+    for artist in list(fig.legends) + _visible_texts(fig):
+        box = artist.get_window_extent(renderer)
+        assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1, artist
 
 
 @pytest.mark.parametrize("name", FIGURE_NAMES)

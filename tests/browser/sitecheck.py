@@ -1,0 +1,350 @@
+"""What the browser tests do on one page: collect errors, requests, links, images and axe results.
+
+The fixtures in ``conftest.py`` start one Chromium and a local server; the functions here take a
+Playwright page and return plain data, so each test only states what must hold.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+HERE = Path(__file__).parent
+#: Kept after a run (gitignored): one full-page PNG per page, and a JSON report per site.
+ARTIFACTS = HERE.parents[1] / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
+#: WCAG 2.1 A and AA, and Deque's best practices (landmarks, headings, ...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+LOCAL_HOST = "127.0.0.1"
+#: Schemes a page may load from without a network request.
+INLINE_SCHEMES = {"data", "blob", "about"}
+
+
+# --------------------------------------------------------------------------- set-up
+
+def ensure_chromium():
+    """Debian's Chromium at /usr/bin/chromium; installed with apt-get (as root) where missing."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    if os.geteuid() != 0:
+        raise RuntimeError(f"{CHROMIUM} is missing: install Debian's package as root "
+                           "(apt-get update && apt-get install -y chromium), then run the tests again")
+    for cmd in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
+        subprocess.run(cmd, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    return CHROMIUM
+
+
+def ensure_axe():
+    """axe-core as pinned in package-lock.json; `npm ci` puts it in tests/browser/node_modules."""
+    if not AXE_JS.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise RuntimeError("npm is missing: install Node.js 20 (it ships npm) to fetch axe-core")
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # the test report says what failed; no access log
+        pass
+
+
+@dataclass
+class Server:
+    root: Path
+    httpd: ThreadingHTTPServer
+    thread: threading.Thread
+
+    @property
+    def base(self):
+        return f"http://{LOCAL_HOST}:{self.httpd.server_address[1]}/"
+
+    def url(self, relpath):
+        return self.base + relpath
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()
+
+
+def serve(root):
+    """Serve ``root`` on 127.0.0.1 on a free port, from a thread."""
+    httpd = ThreadingHTTPServer((LOCAL_HOST, 0), partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    return Server(Path(root), httpd, thread)
+
+
+def html_pages(root):
+    """Every page of the built site, as paths relative to ``root`` (theme templates left out)."""
+    root = Path(root)
+    skip = ("_static/", "_sources/", "_images/")
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html")
+                  if not p.relative_to(root).as_posix().startswith(skip))
+
+
+def screenshot_name(relpath):
+    return relpath.replace("/", "__").removesuffix(".html") + ".png"
+
+
+# --------------------------------------------------------------------------- one visit
+
+COLLECT_JS = r"""() => {
+  const abs = (el, attr) => el[attr] || '';
+  return {
+    title: document.title,
+    links: [...document.querySelectorAll('a[href], area[href], link[href]')].map(a => ({
+      href: abs(a, 'href'), raw: a.getAttribute('href'),
+      text: (a.textContent || a.getAttribute('rel') || '').trim().replace(/\s+/g, ' ').slice(0, 60)})),
+    ids: [...document.querySelectorAll('[id]')].map(e => e.id)
+          .concat([...document.querySelectorAll('a[name]')].map(e => e.getAttribute('name'))),
+    images: [...document.querySelectorAll('img')].map(img => ({
+      src: img.currentSrc || img.src, alt: img.getAttribute('alt'),
+      figure: !!img.closest('article, .bd-article')})),
+    toggles: document.querySelectorAll('button.toggle-button, details > summary').length,
+    citations: document.querySelectorAll('.citation-list > .citation').length,
+  };
+}"""
+
+
+@dataclass
+class PageReport:
+    page: str
+    console_errors: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    requests: list = field(default_factory=list)
+    failed_requests: list = field(default_factory=list)
+    axe_violations: list = field(default_factory=list)
+    dom: dict = field(default_factory=dict)
+
+    @property
+    def off_host_requests(self):
+        return [u for u in self.requests if not is_local(u)]
+
+
+def is_local(url, allow_file=False):
+    parts = urlsplit(url)
+    if parts.scheme in INLINE_SCHEMES or (allow_file and parts.scheme == "file"):
+        return True
+    return parts.scheme in ("http", "https") and parts.hostname == LOCAL_HOST
+
+
+def watch(page, report):
+    """Record console errors, page errors, every request and every failed one."""
+    page.on("console", lambda msg: msg.type == "error" and report.console_errors.append(
+        f"{msg.text} (at {msg.location.get('url', '?')})"))
+    page.on("pageerror", lambda exc: report.page_errors.append(str(exc)))
+    page.on("request", lambda req: report.requests.append(req.url))
+    page.on("requestfailed", lambda req: report.failed_requests.append(f"{req.url} ({req.failure})"))
+    page.on("response", lambda res: res.status >= 400 and report.failed_requests.append(
+        f"{res.url} (HTTP {res.status})"))
+
+
+def run_axe(page, axe_source, rules=None):
+    """axe-core's violations on the page as it stands, for AXE_TAGS (or only the given rules):
+    [{rule, impact, help, nodes, count}]."""
+    page.add_script_tag(content=axe_source)
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
+    result = page.evaluate(
+        "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", run_only)
+    return [{"rule": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [{"target": n["target"], "html": n["html"][:200]} for n in v["nodes"][:5]],
+             "count": len(v["nodes"])}
+            for v in result["violations"]]
+
+
+def visit(context, url, relpath, axe_source, screenshot_dir=None):
+    """Open one page, wait until the network is quiet, collect everything, run axe."""
+    report = PageReport(relpath)
+    page = context.new_page()
+    watch(page, report)
+    try:
+        page.goto(url, wait_until="networkidle")
+        report.dom = page.evaluate(COLLECT_JS)
+        if screenshot_dir is not None:
+            page.screenshot(path=str(Path(screenshot_dir) / screenshot_name(relpath)), full_page=True)
+        report.axe_violations = run_axe(page, axe_source)
+    finally:
+        page.close()
+    return report
+
+
+# --------------------------------------------------------------------------- checks on the data
+
+GENERIC_ALT = {"image", "img", "figure", "picture", "photo", "graphic", "png", "jpg", "jpeg", "svg",
+               "gif", "webp", "output", "plot", "chart", "logo", "icon"}
+FILE_NAME_RE = re.compile(r"^[\w./-]+\.(png|jpe?g|svg|gif|webp)$", re.IGNORECASE)
+
+
+def alt_problem(alt, src):
+    """Why an image's alt text says nothing, or None if it says something."""
+    if alt is None:
+        return "no alt attribute"
+    text = alt.strip()
+    stem = Path(urlsplit(src).path).stem
+    if not text:
+        return "empty alt"
+    if text.lower() in GENERIC_ALT:
+        return f"generic alt {text!r}"
+    if FILE_NAME_RE.match(text) or text == stem:
+        return f"alt is a file name {text!r}"
+    if not re.search(r"[A-Za-z]{3,}", text):
+        return f"alt has no word {text!r}"
+    return None
+
+
+def broken_links(reports, base, root):
+    """Internal links whose file is missing, or whose #anchor is not an id on the target page.
+
+    ``reports`` maps page path -> PageReport (with its DOM's links and ids). Returns
+    [(page, href, why)]."""
+    ids = {rel: set(r.dom.get("ids", ())) for rel, r in reports.items()}
+    problems = []
+    for rel, report in reports.items():
+        for link in report.dom.get("links", ()):
+            href = link["href"]
+            if not href.startswith(base):
+                continue  # other schemes (mailto:) and external sites: not ours to resolve
+            parts = urlsplit(href)
+            target = unquote(parts.path[len(urlsplit(base).path):]) or "index.html"
+            if target.endswith("/"):
+                target += "index.html"
+            if not (Path(root) / target).is_file():
+                problems.append((rel, link["raw"], f"no file {target}"))
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and target.endswith(".html"):
+                if target not in ids:
+                    problems.append((rel, link["raw"], f"{target} was not visited"))
+                elif fragment not in ids[target]:
+                    problems.append((rel, link["raw"], f"no id {fragment!r} on {target}"))
+    return problems
+
+
+def summary_line(reports, broken):
+    r = list(reports.values())
+    return ("browser check: {} pages, {} console errors, {} page errors, {} failed requests, "
+            "{} off-host requests, {} axe violations, {} broken links").format(
+        len(r), sum(len(x.console_errors) for x in r), sum(len(x.page_errors) for x in r),
+        sum(len(x.failed_requests) for x in r), sum(len(x.off_host_requests) for x in r),
+        sum(v["count"] for x in r for v in x.axe_violations), len(broken))
+
+
+# --------------------------------------------------------------------------- keyboard and dark mode
+
+TOGGLE_STATE_JS = r"""() => {
+  const el = document.activeElement;
+  if (!el) return null;
+  if (el.matches('button.toggle-button')) {
+    const box = document.getElementById(el.dataset.target);
+    return {kind: 'button', id: el.id, open: !box.classList.contains('toggle-hidden'),
+            expanded: el.getAttribute('aria-expanded')};
+  }
+  if (el.matches('details > summary')) {
+    const details = el.parentElement;
+    const idx = [...document.querySelectorAll('details > summary')].indexOf(el);
+    return {kind: 'details', id: 'details-' + idx, open: details.open};
+  }
+  return {kind: 'other'};
+}"""
+
+
+def keyboard_toggles(page, max_tabs=400):
+    """Tab through the page; on every toggle, Enter must open it and Space close it again.
+
+    Returns (toggles reached, problems)."""
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    reached, problems = [], []
+    total = page.evaluate("() => document.querySelectorAll('button.toggle-button, details > summary').length")
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        state = page.evaluate(TOGGLE_STATE_JS)
+        if not state or state["kind"] == "other" or state["id"] in reached:
+            if len(reached) == total:
+                break
+            continue
+        reached.append(state["id"])
+        if state["open"]:
+            problems.append(f"{state['id']} is open before any key press")
+            continue
+        page.keyboard.press("Enter")
+        after_enter = page.evaluate(TOGGLE_STATE_JS)
+        if not after_enter.get("open"):
+            problems.append(f"{state['id']}: Enter did not open it")
+        page.keyboard.press("Space")
+        after_space = page.evaluate(TOGGLE_STATE_JS)
+        if after_space.get("open"):
+            problems.append(f"{state['id']}: Space did not close it again")
+    missing = total - len(reached)
+    if missing:
+        problems.append(f"{missing} of {total} toggles never got keyboard focus")
+    return reached, problems
+
+
+OPACITY_JS = r"""async () => {
+  const out = [];
+  for (const img of document.querySelectorAll('article img, .bd-article img')) {
+    if (!img.complete) await new Promise(r => { img.onload = img.onerror = r; });
+    const w = img.naturalWidth, h = img.naturalHeight;
+    if (!w || !h) { out.push({src: img.currentSrc, error: 'image did not load'}); continue; }
+    const c = document.createElement('canvas'); c.width = w; c.height = h;
+    const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, w, h).data;
+    let clear = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] < 255) clear++;
+    out.push({src: img.currentSrc, pixels: w * h, transparent: clear});
+  }
+  const bg = getComputedStyle(document.body).backgroundColor;
+  return {images: out, body: bg, theme: document.documentElement.dataset.theme};
+}"""
+
+
+def luminance(css_rgb):
+    """Relative luminance (0 black .. 1 white) of a CSS rgb()/rgba() colour."""
+    r, g, b = (int(float(x)) / 255 for x in re.findall(r"[\d.]+", css_rgb)[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def open_dark(context, url):
+    """A new page showing ``url`` in dark mode (the reader's system setting and the theme's switch)."""
+    page = context.new_page()
+    page.emulate_media(color_scheme="dark")
+    page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; "
+                  "document.documentElement.dataset.mode = 'dark'; }")
+    return page
+
+
+def dark_mode_figures(context, url, screenshot_path=None):
+    """Open a page in dark mode and measure every figure image's transparency. Returns the JS result."""
+    page = open_dark(context, url)
+    try:
+        result = page.evaluate(OPACITY_JS)
+        if screenshot_path is not None:
+            page.screenshot(path=str(screenshot_path), full_page=True)
+        return result
+    finally:
+        page.close()
+
+
+def dark_mode_contrast(context, url, axe_source):
+    """axe-core's colour-contrast violations with the page in dark mode."""
+    page = open_dark(context, url)
+    try:
+        return run_axe(page, axe_source, rules=["color-contrast"])
+    finally:
+        page.close()
