@@ -55,7 +55,8 @@ def _table(headers, rows, widths, classes=()):
 
 class _DataDirective(SphinxDirective):
     def _load(self, loader, *paths):
-        for path in paths:
+        # The page depends on its data and on the code that renders it: re-read when either changes.
+        for path in (*paths, teaching.__file__, __file__):
             self.env.note_dependency(str(path))
         try:
             return loader()
@@ -147,7 +148,7 @@ class AdaptedLetterDirective(_DataDirective):
                  [_para(seg.adapted, classes=["seg-text"])]] for seg in adaptation.segments]
         rows.append([[_para("Words")], [_para(str(adaptation.original_words))],
                      [_para(str(adaptation.adapted_words))]])
-        box += _table(["", "Original (Works, 1954, as transcribed by the MIA)", "Adapted for this module"],
+        box += _table(["Part", "Original (Works, 1954, as transcribed by the MIA)", "Adapted for this module"],
                       rows, [10, 45, 45], classes=["adapted-table"])
         box += _para(nodes.emphasis(adaptation.spec.credit, adaptation.spec.credit), classes=["source-credit"])
 
