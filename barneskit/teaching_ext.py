@@ -208,9 +208,12 @@ class WorksheetDirective(_DataDirective):
         box = nodes.container(classes=["worksheet"])
         for step in sheet.steps:
             section = nodes.container(classes=["worksheet-step"], ids=[f"worksheet-{step.id}"])
-            section += nodes.rubric(step.title, step.title, classes=["worksheet-step-title"])
-            section += _para(nodes.emphasis(step.purpose, step.purpose))
-            for question in step.questions:
+            # The step's title and purpose print on the same page as its first question.
+            head = nodes.container(classes=["worksheet-step-head"])
+            head += nodes.rubric(step.title, step.title, classes=["worksheet-step-title"])
+            head += _para(nodes.emphasis(step.purpose, step.purpose))
+            section += head
+            for index, question in enumerate(step.questions):
                 q = nodes.container(classes=["worksheet-question"])
                 q += _para(question.ask, classes=["worksheet-ask"])
                 if question.hint:
@@ -219,7 +222,7 @@ class WorksheetDirective(_DataDirective):
                 lines += nodes.raw("", "".join('<div class="write-line"></div>' for _ in range(question.lines)),
                                    format="html")
                 q += lines
-                section += q
+                (head if index == 0 else section).append(q)
             box += section
         return [box]
 
