@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from barneskit import ROOT
+from barneskit.system import ensure_programs
 from barneskit.teaching import toc_order
 
 BOOK_HTML = ROOT / "_build" / "html"
 #: Where `make student` (barneskit.student) writes the student edition's HTML.
 STUDENT_HTML = ROOT / "_build" / "student-html"
 HANDOUTS_DIR = ROOT / "handouts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run",
                   "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
@@ -69,8 +69,9 @@ def print_page(html_file, pdf_file):
     if not html_file.exists():
         raise HandoutError(f"{html_file} does not exist: build the book first (make book)")
     pdf_file.unlink(missing_ok=True)
+    chromium = ensure_programs("chromium")["chromium"]
     with tempfile.TemporaryDirectory(prefix="barnes-chromium-") as profile:
-        proc = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+        proc = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
                                f"--print-to-pdf={pdf_file}", html_file.resolve().as_uri()],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=180)
     if not pdf_file.exists() or pdf_file.stat().st_size == 0:
@@ -120,6 +121,7 @@ def build_handouts(book_html=BOOK_HTML, student_html=STUDENT_HTML, out_dir=HANDO
     """Make every handout; return {name: pdf path}. ``student``: rebuild the student edition first."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    ensure_programs("chromium", "pdfunite", "pdftotext", "pdftoppm")
     if student and exercise_pages(book_html) and (ROOT / "barneskit" / "student.py").exists():
         build_student_edition()
     made = {h.name: make_handout(h, book_html, out_dir) for h in HANDOUTS}
