@@ -48,3 +48,7 @@ lock:                             ## re-pin requirements.txt from requirements.i
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -r requirements.in
 	.lock-venv/bin/pip freeze > requirements.txt && rm -rf .lock-venv
+
+.PHONY: handouts
+handouts: book                    ## printable PDFs into handouts/ (letter, worksheet, teacher guide, exercise sheet)
+	$(BIN)/python -m barneskit.handouts

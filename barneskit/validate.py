@@ -3,7 +3,7 @@
 Each checker raises barneskit.DataError naming the file, the line and the field. Add a checker
 here when you add a data file, so a bad row stops the build instead of a figure going quietly wrong.
 """
-from barneskit import claims, events, references, renderings, texts, witnesses
+from barneskit import claims, events, references, renderings, teaching, texts, witnesses
 
 
 def check_texts():
@@ -17,7 +17,7 @@ def check_texts():
 
 #: Every checker the build runs, in order. Data modules add theirs here.
 CHECKERS = [check_texts, events.check_events, claims.check_claims, renderings.check_renderings,
-            witnesses.check_witnesses]
+            witnesses.check_witnesses, teaching.check_teaching_data]
 
 
 def validate_all():

@@ -5,7 +5,6 @@ Playwright page and return plain data, so each test only states what must hold.
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -16,11 +15,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from barneskit.system import ensure_programs
+
 HERE = Path(__file__).parent
 #: Kept after a run (gitignored): one full-page PNG per page, and a JSON report per site.
 ARTIFACTS = HERE.parents[1] / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -34,15 +34,8 @@ INLINE_SCHEMES = {"data", "blob", "about"}
 # --------------------------------------------------------------------------- set-up
 
 def ensure_chromium():
-    """Debian's Chromium at /usr/bin/chromium; installed with apt-get (as root) where missing."""
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
-    if os.geteuid() != 0:
-        raise RuntimeError(f"{CHROMIUM} is missing: install Debian's package as root "
-                           "(apt-get update && apt-get install -y chromium), then run the tests again")
-    for cmd in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
-        subprocess.run(cmd, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-    return CHROMIUM
+    """Debian's Chromium; installed with apt-get (as root) where missing (barneskit.system)."""
+    return ensure_programs("chromium")["chromium"]
 
 
 def ensure_axe():

@@ -1,0 +1,205 @@
+"""Teaching data: session plans add up and link to real pages; the adapted letter is short, keeps
+its key phrases and lists every change; bad rows stop with a DataError naming file and field."""
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from barneskit import DataError
+from barneskit.build import build
+from barneskit.teaching import (ADAPTED_MAX_WORDS, ADAPTED_PATH, SESSIONS_PATH, WORKSHEET_PATH, load_adapted_letter,
+                                load_sessions, load_worksheet, toc_docnames)
+from barneskit.texts import text
+
+
+# ----------------------------------------------------------------------------- session plans
+
+def test_each_session_plan_adds_up_to_its_length():
+    raw = yaml.safe_load(SESSIONS_PATH.read_text(encoding="utf-8"))["sessions"]
+    assert {s["id"] for s in raw} >= {"one-45", "two-45", "one-90", "no-computer"}
+    for session in raw:
+        minutes = [phase["minutes"] for phase in session["phases"]]
+        assert sum(minutes) == session["minutes"], session["id"]
+        meetings = {}
+        for phase in session["phases"]:
+            meetings.setdefault(phase.get("meeting", 1), []).append(phase["minutes"])
+        assert len(meetings) == session["meetings"], session["id"]
+        assert {sum(m) for m in meetings.values()} == {session["minutes"] // session["meetings"]}, session["id"]
+
+
+def test_the_no_computer_plan_needs_no_computer():
+    plans = {s.id: s for s in load_sessions()}
+    assert plans["no-computer"].computers == "none"
+    assert all("notebook" not in phase.page and not phase.page.startswith("exercises/")
+               for phase in plans["no-computer"].phases)
+
+
+def test_every_phase_links_to_a_page_of_the_built_book(built_book):
+    pages = toc_docnames()
+    sessions = load_sessions()
+    html = built_book["html"]
+    for session in sessions:
+        for phase in session.phases:
+            assert phase.page in pages
+            assert (html / f"{phase.page}.html").exists(), phase.page
+    soup = BeautifulSoup((html / "teacher" / "sessions.html").read_text(encoding="utf-8"), "html.parser")
+    for session in sessions:
+        table = soup.find(id=f"session-{session.id}").find("table")
+        links = [a["href"] for a in table.find_all("a", href=True)]
+        targets = {urlparse(h).path for h in links}
+        for phase in session.phases:
+            assert f"../{phase.page}.html" in targets or (
+                phase.page.startswith("teacher/") and f"{Path(phase.page).name}.html" in targets), phase
+        for href in links:
+            path = (html / "teacher" / urlparse(href).path).resolve()
+            assert path.exists(), href
+            anchor = urlparse(href).fragment
+            if anchor:
+                assert BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find(id=anchor), href
+
+
+@pytest.fixture
+def sessions_copy(tmp_path):
+    dest = tmp_path / "sessions.yml"
+    shutil.copyfile(SESSIONS_PATH, dest)
+    return dest
+
+
+def _edit(path, old, new, count=1):
+    raw = path.read_text(encoding="utf-8")
+    assert old in raw, old
+    path.write_text(raw.replace(old, new, count), encoding="utf-8")
+
+
+def test_minutes_that_do_not_add_up_are_refused(sessions_copy):
+    _edit(sessions_copy, "      - minutes: 5\n", "      - minutes: 6\n")
+    with pytest.raises(DataError) as caught:
+        load_sessions(sessions_copy)
+    message = str(caught.value)
+    assert "sessions.yml" in message and "field 'sessions.0.minutes'" in message and "add up to 46" in message
+    assert re.search(r"line \d+", message)
+
+
+def test_a_phase_linking_nowhere_is_refused(sessions_copy):
+    _edit(sessions_copy, "page: chapters/letter", "page: chapters/nowhere")
+    with pytest.raises(DataError) as caught:
+        load_sessions(sessions_copy)
+    assert "field 'sessions.0.phases.1.page'" in str(caught.value) and "chapters/nowhere" in str(caught.value)
+
+
+def test_a_missing_field_is_named(sessions_copy):
+    data = yaml.safe_load(sessions_copy.read_text(encoding="utf-8"))
+    del data["sessions"][1]["phases"][2]["activity"]
+    sessions_copy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_sessions(sessions_copy)
+    assert "field 'sessions.1.phases.2.activity'" in str(caught.value) and "missing" in str(caught.value)
+
+
+def test_a_bad_sessions_file_stops_the_build(repo_copy):
+    _edit(repo_copy / "data" / "sessions.yml", "      - minutes: 5\n", "      - minutes: 7\n")
+    code, output, _ = build(echo=False, root=repo_copy)
+    assert code != 0
+    assert "Bad input file" in output and "sessions.yml" in output and "sessions.0.minutes" in output
+
+
+# ----------------------------------------------------------------------------- adapted letter
+
+def _words(s):
+    return s.split()
+
+
+def test_adapted_letter_is_short_and_keeps_the_key_phrases():
+    adaptation = load_adapted_letter()
+    adapted = " ".join(seg.adapted for seg in adaptation.segments)
+    doc = text("reply-to-barnes")
+    original = " ".join(doc.segment(seg.id).text for seg in adaptation.segments)
+    assert len(_words(adapted)) <= ADAPTED_MAX_WORDS < len(_words(original))
+    assert adaptation.spec.keep
+    for phrase in adaptation.spec.keep:
+        assert phrase in original and phrase in adapted, phrase
+
+
+def test_every_difference_is_in_the_change_list():
+    """Cut each change's words out of both versions: what is left must be identical."""
+    adaptation = load_adapted_letter()
+    for seg in adaptation.segments:
+        original, adapted = seg.original, seg.adapted
+        changes = [c for c in adaptation.spec.changes if c.segment == seg.id]
+        for change in changes:
+            original = original.replace(change.original, " ", 1)
+            if change.adapted:
+                adapted = adapted.replace(change.adapted, " ", 1)
+        assert _words(original) == _words(adapted), seg.id
+        assert (seg.original != seg.adapted) == bool(changes), seg.id
+
+
+def test_adapted_letter_page_shows_original_adaptation_and_changes(built_book):
+    soup = BeautifulSoup((built_book["html"] / "teacher" / "differentiation.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    page = " ".join(soup.find("main").get_text(" ").split())
+    adaptation = load_adapted_letter()
+    for seg in adaptation.segments:
+        assert " ".join(seg.original.split()) in page and " ".join(seg.adapted.split()) in page
+    assert len(soup.find(class_="change-log").find_all("li", recursive=False)) == len(adaptation.spec.changes)
+    assert "Marxists Internet Archive" in page
+    assert len(soup.find(class_="word-bank").find_all("dt")) == len(adaptation.spec.vocabulary)
+
+
+@pytest.fixture
+def adapted_copy(tmp_path):
+    dest = tmp_path / "adapted-letter.yml"
+    shutil.copyfile(ADAPTED_PATH, dest)
+    return dest
+
+
+def test_a_change_naming_words_not_in_the_letter_is_refused(adapted_copy):
+    _edit(adapted_copy, "    original: as to\n", "    original: as regards\n")
+    with pytest.raises(DataError) as caught:
+        load_adapted_letter(adapted_copy)
+    assert "adapted-letter.yml" in str(caught.value) and "field 'changes.0.original'" in str(caught.value)
+
+
+def test_losing_a_key_phrase_is_refused(adapted_copy):
+    _edit(adapted_copy, "\nvocabulary:\n",
+          "\n  - segment: p1\n    original: quite groundless\n"
+          "    adapted: wrong\n    why: a test that drops a key phrase\nvocabulary:\n")
+    with pytest.raises(DataError) as caught:
+        load_adapted_letter(adapted_copy)
+    assert "field 'keep.0'" in str(caught.value) and "quite groundless" in str(caught.value)
+
+
+def test_a_long_adaptation_is_refused(adapted_copy):
+    _edit(adapted_copy, "    adapted: about\n", "    adapted: " + "about " * 30 + "\n")
+    with pytest.raises(DataError) as caught:
+        load_adapted_letter(adapted_copy)
+    assert f"at most {ADAPTED_MAX_WORDS}" in str(caught.value) and "field 'changes'" in str(caught.value)
+
+
+# ----------------------------------------------------------------------------- worksheet
+
+def test_paper_worksheet_and_notebook_form_ask_the_same_questions(built_book):
+    sheet = load_worksheet()
+    paper = BeautifulSoup((built_book["html"] / "teacher" / "worksheet.html").read_text(encoding="utf-8"),
+                          "html.parser").find("main").get_text(" ")
+    paper = " ".join(paper.split()).replace("\u2026", "...").replace("\u2019", "'")
+    paper = paper.replace("\u201c", '"').replace("\u201d", '"')
+    form = (WORKSHEET_PATH.parent.parent / "teacher" / "worksheet-form.md").read_text(encoding="utf-8")
+    for step in sheet.steps:
+        for question in step.questions:
+            assert " ".join(question.ask.split()) in paper, question.id
+            assert f'"{question.id}": ""' in form, question.id
+
+
+def test_a_worksheet_without_four_steps_is_refused(tmp_path):
+    data = yaml.safe_load(WORKSHEET_PATH.read_text(encoding="utf-8"))
+    data["steps"] = data["steps"][:3]
+    bad = tmp_path / "worksheet.yml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_worksheet(bad)
+    assert "worksheet.yml" in str(caught.value) and "field 'steps'" in str(caught.value)
