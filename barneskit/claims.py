@@ -12,8 +12,9 @@ import html
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from barneskit.schema import StrictModel
 from barneskit import ROOT, references, texts
 from barneskit.csvrows import check_unique, read_models
 from barneskit.errors import DataError
@@ -32,8 +33,7 @@ Verdict = Literal["consistent", "discrepancy-to-explain", "contested", "not-veri
 VERDICTS = ("consistent", "discrepancy-to-explain", "contested", "not-verifiable")
 
 
-class Claim(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Claim(StrictModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     source_text: Literal["letter", "note"]

@@ -19,8 +19,9 @@ import re
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
+from barneskit.schema import StrictModel
 from barneskit import ROOT, references
 from barneskit.errors import DataError
 
@@ -53,10 +54,8 @@ _DATE_FORMS = {
 }
 
 
-class Event(BaseModel):
+class Event(StrictModel):
     """One dated event, with the works that state it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     start: datetime.date

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from barneskit import ROOT
 from barneskit.system import ensure_programs
-from barneskit.teaching import toc_order
+from barneskit.toc import toc_order
 
 BOOK_HTML = ROOT / "_build" / "html"
 #: Where `make student` (barneskit.student) writes the student edition's HTML.

@@ -8,8 +8,9 @@ the other rendering is not reproduced in full.
 """
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from barneskit.schema import StrictModel
 from barneskit import ROOT, references, texts
 from barneskit.csvrows import check_unique, read_models
 from barneskit.errors import DataError
@@ -19,8 +20,7 @@ TEXT_ID = "reply-to-barnes"
 MAX_WORDS = 16  # a phrase, not a passage: keeps quotation of the other rendering brief
 
 
-class Rendering(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Rendering(StrictModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     passage: str = Field(min_length=3)

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-import yaml
 
 from barneskit import ROOT
+from barneskit.toc import toc_order
 from barneskit.errors import DataError
 
 EXERCISES_DIR = ROOT / "exercises"
@@ -50,20 +50,7 @@ def exercise_sets(exercises_dir=EXERCISES_DIR):
     the book, so it is not part of the student edition either.
     """
     exercises_dir = Path(exercises_dir)
-    toc = yaml.safe_load((exercises_dir.parent / "_toc.yml").read_text(encoding="utf-8"))
-    files = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("file"), str):
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(toc)
+    files = toc_order(exercises_dir.parent / "_toc.yml")
     pages = [exercises_dir.parent / f"{f}.md" for f in files if f.startswith(f"{exercises_dir.name}/")]
     return [p for p in pages if p.exists()]
 

@@ -20,61 +20,35 @@ import textwrap
 from pathlib import Path
 from typing import Literal, Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from barneskit import ROOT
-from barneskit.errors import DataError, pydantic_problems
-from barneskit.texts import _yaml_line, text
+from barneskit.errors import DataError
+from barneskit.schema import StrictModel, read_yaml_model, yaml_line
+from barneskit.texts import text
+from barneskit.toc import TOC_PATH, toc_order
 
 DATA_DIR = ROOT / "data"
 SESSIONS_PATH = DATA_DIR / "sessions.yml"
 ADAPTED_PATH = DATA_DIR / "adapted-letter.yml"
 WORKSHEET_PATH = DATA_DIR / "worksheet.yml"
-TOC_PATH = ROOT / "_toc.yml"
 
 #: The longest adapted letter we accept, in words (whitespace-separated tokens, as in the exercises).
 ADAPTED_MAX_WORDS = 120
 
 
-class _Strict(BaseModel):
-    # Unknown keys are typos more often than additions: refuse them.
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # --------------------------------------------------------------------------- reading YAML
 
-def _read_yaml(path, model):
-    """Parse ``path`` and validate it with ``model``; problems become DataError with line and field."""
-    path = Path(path)
-    raw = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                        line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict):
-        raise DataError(path, "expected a mapping at the top level", line=1)
-    try:
-        return model.model_validate(data), raw
-    except ValidationError as exc:
-        item = exc.errors()[0]
-        field, message = next(pydantic_problems(exc))
-        if item["type"] == "missing":
-            message = "required field is missing"
-        loc = item["loc"][:-1] if item["type"] == "missing" else item["loc"]
-        raise DataError(path, message, line=_yaml_line(raw, loc), field=field) from None
-
-
 def _fail(path, raw, loc, problem):
     """Raise DataError for the YAML node at ``loc`` (a tuple of keys and indexes)."""
-    raise DataError(path, problem, line=_yaml_line(raw, loc), field=".".join(str(p) for p in loc))
+    raise DataError(path, problem, line=yaml_line(raw, loc), field=".".join(str(p) for p in loc))
 
 
 # --------------------------------------------------------------------------- session plans
 
-class Phase(_Strict):
+class Phase(StrictModel):
     minutes: int = Field(gt=0, le=90)
     title: str = Field(min_length=3)
     activity: str = Field(min_length=10)
@@ -85,7 +59,7 @@ class Phase(_Strict):
     meeting: int = Field(default=1, ge=1, description="which class meeting of the session (1, 2, ...)")
 
 
-class Session(_Strict):
+class Session(StrictModel):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
     minutes: int = Field(gt=0)
@@ -96,26 +70,8 @@ class Session(_Strict):
     phases: list[Phase] = Field(min_length=2)
 
 
-class SessionPlans(_Strict):
+class SessionPlans(StrictModel):
     sessions: list[Session] = Field(min_length=1)
-
-
-def toc_order(toc_path=TOC_PATH):
-    """Every page named in _toc.yml (root, chapters and sections), in reading order, as docnames."""
-    data = yaml.safe_load(Path(toc_path).read_text(encoding="utf-8"))
-    names = [data["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                names.append(re.sub(r"\.(md|ipynb)$", "", entry["file"]))
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in data.get("parts", []):
-        walk(part.get("chapters"))
-    walk(data.get("chapters"))
-    return names
 
 
 def toc_docnames(toc_path=TOC_PATH):
@@ -130,7 +86,7 @@ def load_sessions(path=SESSIONS_PATH, toc_path=TOC_PATH, check_pages=True):
     browser tests' small fixture book reuses this repository's data with its own _toc.yml).
     """
     path = Path(path)
-    plans, raw = _read_yaml(path, SessionPlans)
+    plans, raw = read_yaml_model(path, SessionPlans)
     pages = toc_docnames(toc_path)
     seen = set()
     for i, session in enumerate(plans.sessions):
@@ -164,21 +120,21 @@ def load_sessions(path=SESSIONS_PATH, toc_path=TOC_PATH, check_pages=True):
 
 # --------------------------------------------------------------------------- the adapted letter
 
-class Change(_Strict):
+class Change(StrictModel):
     segment: str
     original: str = Field(min_length=1, description="exact words of the original segment")
     adapted: str = Field(description="what replaces them; empty for a cut")
     why: str = Field(min_length=5)
 
 
-class VocabularyItem(_Strict):
+class VocabularyItem(StrictModel):
     word: str
     segment: str
     meaning: str = Field(min_length=5)
     glossary: Optional[str] = Field(default=None, description="the term in chapters/glossary.md, if it has one")
 
 
-class AdaptedLetter(_Strict):
+class AdaptedLetter(StrictModel):
     text: str = Field(description="id of the text under texts/")
     segments: list[str] = Field(min_length=1, description="segments of the original that the adaptation covers")
     credit: str
@@ -225,7 +181,7 @@ def word_count(words):
 def load_adapted_letter(path=ADAPTED_PATH):
     """Apply the changes in ``adapted-letter.yml`` to the original; check length and key phrases."""
     path = Path(path)
-    spec, raw = _read_yaml(path, AdaptedLetter)
+    spec, raw = read_yaml_model(path, AdaptedLetter)
     doc = text(spec.text)
     known = {seg.id: seg for seg in doc.segments}
     for i, seg_id in enumerate(spec.segments):
@@ -272,28 +228,28 @@ def _tidy(words):
 
 # --------------------------------------------------------------------------- the worksheet
 
-class Question(_Strict):
+class Question(StrictModel):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     ask: str = Field(min_length=5)
     lines: int = Field(ge=1, le=8, description="writing lines on the paper worksheet")
     hint: Optional[str] = None
 
 
-class Step(_Strict):
+class Step(StrictModel):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
     purpose: str
     questions: list[Question] = Field(min_length=1)
 
 
-class Worksheet(_Strict):
+class Worksheet(StrictModel):
     title: str
     steps: list[Step] = Field(min_length=4, max_length=4)
 
 
 def load_worksheet(path=WORKSHEET_PATH):
     path = Path(path)
-    sheet, raw = _read_yaml(path, Worksheet)
+    sheet, raw = read_yaml_model(path, Worksheet)
     seen = set()
     for i, step in enumerate(sheet.steps):
         for j, question in enumerate(step.questions):

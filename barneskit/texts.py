@@ -11,21 +11,16 @@ import hashlib
 from pathlib import Path
 from typing import Literal, Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from barneskit import ROOT
-from barneskit.errors import DataError, pydantic_problems
+from barneskit.errors import DataError
+from barneskit.schema import StrictModel, read_yaml_model
 
 TEXTS_DIR = ROOT / "texts"
 
 
-class _Strict(BaseModel):
-    # Unknown keys are typos more often than additions: refuse them.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Addressee(_Strict):
+class Addressee(StrictModel):
     name: str
     identified_as: str
     name_forms: list[str] = Field(min_length=1)
@@ -33,7 +28,7 @@ class Addressee(_Strict):
     sources: list[str] = Field(min_length=1)
 
 
-class Place(_Strict):
+class Place(StrictModel):
     stated_in_text: bool
     value: Optional[str] = None
     note: str
@@ -45,7 +40,7 @@ class Place(_Strict):
         return self
 
 
-class Edition(_Strict):
+class Edition(StrictModel):
     bibkey: str
     language: str
     title: str
@@ -60,14 +55,14 @@ class Edition(_Strict):
     disagreement: Optional[str] = None
 
 
-class Transcription(_Strict):
+class Transcription(StrictModel):
     by: str
     for_: str = Field(alias="for")
     year: int
     url: str
 
 
-class Segment(_Strict):
+class Segment(StrictModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     role: Literal["salutation", "paragraph", "closing", "signature", "publication-line", "note"]
     line: int = Field(ge=1)
@@ -76,7 +71,7 @@ class Segment(_Strict):
     note_marker: Optional[str] = None
 
 
-class TextMetadata(_Strict):
+class TextMetadata(StrictModel):
     id: str
     title: str
     kind: str
@@ -128,46 +123,9 @@ class Text(BaseModel):
         return [seg for seg in self.segments if seg.role in ("salutation", "paragraph", "closing", "signature")]
 
 
-def _yaml_line(text, loc):
-    """Line (1-based) of the YAML node at ``loc`` (keys and list indexes), or of its nearest parent."""
-    node = yaml.compose(text)
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = [(k, v) for k, v in node.value if k.value == str(part)]
-            if not match:
-                break
-            key, node = match[0]
-            line = key.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
-
-
 def load_metadata(path):
     """Read and validate one ``metadata.yml``; a bad file raises :class:`DataError` naming file, line and field."""
-    path = Path(path)
-    raw = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                        line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict):
-        raise DataError(path, "expected a mapping of metadata fields at the top level", line=1)
-    try:
-        return TextMetadata.model_validate(data)
-    except ValidationError as exc:
-        item = exc.errors()[0]
-        field, message = next(pydantic_problems(exc))
-        if item["type"] == "missing":
-            message = "required field is missing"
-        line = _yaml_line(raw, item["loc"][:-1] if item["type"] == "missing" else item["loc"])
-        raise DataError(path, message, line=line, field=field) from None
+    return read_yaml_model(path, TextMetadata)[0]
 
 
 def sha256_of(path):

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
+from barneskit.schema import StrictModel
 from barneskit import ROOT, texts
 from barneskit.errors import DataError, pydantic_problems
 
@@ -200,8 +201,7 @@ def agentless(text, found):
 GAZETTEER_PATH = ROOT / "data" / "gazetteer.yml"
 
 
-class Entity(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Entity(StrictModel):
     name: str
     kind: str = Field(pattern=r"^(person|group|organisation|state|institution)$")
     forms: list[str] = Field(default_factory=list)   # how the texts write it; empty: never written

@@ -36,7 +36,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.transforms import Bbox, offset_copy  # noqa: E402
+from matplotlib.transforms import offset_copy  # noqa: E402
 
 from barneskit.events import CATEGORIES, load_events  # noqa: E402
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from barneskit.schema import StrictModel
 from barneskit import ROOT, references
 from barneskit.csvrows import check_unique, read_models
 from barneskit.errors import DataError
@@ -18,8 +19,7 @@ from barneskit.errors import DataError
 WITNESSES_PATH = ROOT / "data" / "witnesses.csv"
 
 
-class Witness(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Witness(StrictModel):
 
     id: str = Field(pattern=r"^W[0-9]+$")
     label: str = Field(min_length=3)
