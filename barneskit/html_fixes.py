@@ -128,7 +128,10 @@ def _notebook_download(app, pagename, templatename, context, doctree):
         return  # an .ipynb source is offered as it is
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    jupytext.write(jupytext.read(source), target, fmt="ipynb")
+    notebook = jupytext.read(source)
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"  # stable ids: the same page gives the same download every build
+    jupytext.write(notebook, target, fmt="ipynb")
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
