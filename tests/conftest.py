@@ -26,3 +26,14 @@ def repo_copy(tmp_path):
     dest = tmp_path / "repo"
     shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
     return dest
+
+
+@pytest.fixture(scope="session")
+def student_html(tmp_path_factory):
+    """The student edition of the book, built once (exercise and handout tests both read it)."""
+    from barneskit import student
+
+    out = tmp_path_factory.mktemp("student-html") / "html"
+    code, warnings, output = student.build_student_book(out, echo=False)
+    assert code == 0 and not warnings, output[-3000:]
+    return out

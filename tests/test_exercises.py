@@ -74,14 +74,6 @@ def student_runs(student_dir):
             for path in sorted(student_dir.glob("*.ipynb"))}
 
 
-@pytest.fixture(scope="session")
-def student_html(tmp_path_factory):
-    out = tmp_path_factory.mktemp("student-html") / "html"
-    code, warnings, output = student.build_student_book(out, echo=False)
-    assert code == 0 and not warnings, output[-3000:]
-    return out
-
-
 def test_there_are_exercise_pages():
     assert PAGES, "no exercise page is listed in _toc.yml"
     assert all(exercise_count(page) >= 2 for page in PAGES)

@@ -11,10 +11,11 @@ from barneskit.texts import text
 
 
 @pytest.fixture(scope="session")
-def handouts(built_book, tmp_path_factory):
+def handouts(built_book, student_html, tmp_path_factory):
     assert built_book["code"] == 0, built_book["output"][-2000:]
     out = tmp_path_factory.mktemp("handouts")
-    return build_handouts(out_dir=out)
+    # The student edition is built once for the session (conftest), not again here.
+    return build_handouts(out_dir=out, student_html=student_html, student=False)
 
 
 def flat(words):
