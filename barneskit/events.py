@@ -21,6 +21,7 @@ from typing import Literal, Optional
 
 from pydantic import Field, ValidationError, field_validator
 
+from barneskit.csvrows import check_unique, split_list
 from barneskit.schema import StrictModel
 from barneskit import ROOT, references
 from barneskit.errors import DataError
@@ -135,7 +136,7 @@ def _row_to_event(row, path, line, known_keys):
     end = _parse_date(end_text, "day", path, line, "end") if end_text else None
     if precision == "range" and end is None:
         raise DataError(path, "precision 'range' needs an end date", line=line, field="end")
-    sources = [key.strip() for key in row["sources"].split(";") if key.strip()]
+    sources = split_list(row["sources"])
     if not sources:
         raise DataError(path, "no source: give at least one key from references.bib", line=line, field="sources")
     references.check_keys(sources, known_keys, path, line=line, field="sources")
@@ -170,20 +171,16 @@ def load_events(path=None, bib_path=None):
         if reader.fieldnames != COLUMNS:
             raise DataError(path, f"the header must be exactly: {','.join(COLUMNS)} (found: "
                             f"{','.join(reader.fieldnames or [])})", line=1)
-        events, first_line = [], {}
+        rows = []
         for row in reader:
             line = reader.line_num
             if None in row or any(value is None for value in row.values()):
                 raise DataError(path, f"expected {len(COLUMNS)} columns", line=line)
-            event = _row_to_event(row, path, line, known)
-            if event.id in first_line:
-                raise DataError(path, f"duplicate id '{event.id}' (first used on line {first_line[event.id]})",
-                                line=line, field="id")
-            first_line[event.id] = line
-            events.append(event)
-    if not events:
+            rows.append((line, _row_to_event(row, path, line, known)))
+    if not rows:
         raise DataError(path, "the file has no events")
-    return events
+    check_unique(rows, path)
+    return [event for _, event in rows]
 
 
 def events_by_id(path=None):
