@@ -33,7 +33,6 @@ import html
 import types
 from pathlib import Path
 
-import jupytext
 from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 
 
@@ -126,6 +125,8 @@ def _notebook_download(app, pagename, templatename, context, doctree):
     source = Path(app.env.doc2path(pagename))
     if source.suffix != ".md":
         return  # an .ipynb source is offered as it is
+    import jupytext  # here, not at the top: a rebuild that writes no notebook page skips its import
+
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
     notebook = jupytext.read(source)

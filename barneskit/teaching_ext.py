@@ -8,6 +8,8 @@ from their data files, so no page holds a typed copy.
 * ``worksheet`` renders ``data/worksheet.yml`` as a paper worksheet with writing lines.
 
 Links are ``pending_xref`` nodes, so ``-n`` reports a phase whose page or label does not exist.
+:mod:`barneskit.teaching` (and with it pydantic) is imported by the directives, not at load time,
+so a rebuild that reads no teacher page does not pay for it.
 """
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from barneskit import teaching
 from barneskit.errors import DataError
 
 
@@ -55,6 +56,7 @@ def _table(headers, rows, widths, classes=()):
 
 class _DataDirective(SphinxDirective):
     def _load(self, loader, *paths):
+        from barneskit import teaching
         # The page depends on its data and on the code that renders it: re-read when either changes.
         for path in (*paths, teaching.__file__, __file__):
             self.env.note_dependency(str(path))
@@ -80,6 +82,7 @@ class SessionPlansDirective(_DataDirective):
     optional_arguments = 1
 
     def run(self):
+        from barneskit import teaching
         sessions = self._load(teaching.load_sessions, teaching.SESSIONS_PATH, teaching.TOC_PATH)
         if self.arguments:
             sessions = [s for s in sessions if s.id == self.arguments[0]]
@@ -139,6 +142,7 @@ class SessionPlansDirective(_DataDirective):
 
 class AdaptedLetterDirective(_DataDirective):
     def run(self):
+        from barneskit import teaching
         adaptation = self._load(teaching.load_adapted_letter, teaching.ADAPTED_PATH)
         doc_folder = teaching.text(adaptation.spec.text).folder
         self.env.note_dependency(str(doc_folder / "metadata.yml"))
@@ -179,6 +183,7 @@ class AdaptedLetterDirective(_DataDirective):
 
 class VocabularyDirective(_DataDirective):
     def run(self):
+        from barneskit import teaching
         adaptation = self._load(teaching.load_adapted_letter, teaching.ADAPTED_PATH)
         labels = {seg.id: seg.label for seg in adaptation.segments}
         items = nodes.definition_list(classes=["word-bank"])
@@ -204,6 +209,7 @@ class WorksheetDirective(_DataDirective):
     option_spec = {}
 
     def run(self):
+        from barneskit import teaching
         sheet = self._load(teaching.load_worksheet, teaching.WORKSHEET_PATH)
         box = nodes.container(classes=["worksheet"])
         for step in sheet.steps:
