@@ -324,17 +324,20 @@ def with_digest(source, value):
     return source[:at] + line + source[at:]
 
 
-def _on_source_read(app, docname, source):
-    if "{code-cell}" not in source[0]:
-        return
-    page = Path(app.env.doc2path(docname))
-    root = Path(app.srcdir)
-    files = page_data_files(page, source[0], root=root)
+def page_source(page, text, root=ROOT):
+    """(data files the page reads, its source as the build sees it: with their digest in the first cell)."""
+    if "{code-cell}" not in text:
+        return [], text
+    files = page_data_files(page, text, root=root)
     if not files:
-        return
+        return [], text
+    return files, with_digest(text, digest(files, root=root))
+
+
+def _on_source_read(app, docname, source):
+    files, source[0] = page_source(Path(app.env.doc2path(docname)), source[0], root=Path(app.srcdir))
     for path in files:
         app.env.note_dependency(str(path))
-    source[0] = with_digest(source[0], digest(files, root=root))
 
 
 def setup(app):

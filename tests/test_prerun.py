@@ -1,0 +1,88 @@
+"""Notebook pages that must run are run side by side before reading, each exactly once.
+
+barneskit.prerun reads each page's notebook as myst-nb will, runs the ones jupyter-cache lacks at
+the same time and stores them; myst-nb must then find every one in the cache (a page it runs
+again would mean the two read different notebooks). A failing cell must still stop the build the
+usual way, naming the page. Each page's code records when it ran, so the overlap is seen in the
+pages' own records, not measured by a timer in the test.
+"""
+import json
+import re
+
+import yaml
+
+from barneskit.build import build
+
+PAGE = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  name: barnes-module
+  display_name: Python (Barnes module)
+  language: python
+---
+# Trial page {name}
+
+```{{code-cell}} ipython3
+import json, time
+from pathlib import Path
+start = time.time()
+time.sleep(1.5)  # long enough that two pages run at once must overlap
+Path("{name}.ran.json").write_text(json.dumps([start, time.time()]))
+{extra}
+print("output of {name}")
+```
+"""
+
+
+def make_book(root, pages):
+    """Replace the book in the repository copy ``root`` with an index and ``pages`` {name: extra code}."""
+    (root / "trial").mkdir()
+    for name, extra in pages.items():
+        (root / "trial" / f"{name}.md").write_text(PAGE.format(name=name, extra=extra), encoding="utf-8")
+    (root / "index.md").write_text("# Trial book\n", encoding="utf-8")
+    toc = "format: jb-book\nroot: index\nchapters:\n" + "".join(f"  - file: trial/{n}\n" for n in pages)
+    (root / "_toc.yml").write_text(toc, encoding="utf-8")
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config["sphinx"]["config"]["barneskit_parallel_notebooks"] = 2  # whatever this machine's cores
+    (root / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+
+
+def runs(output, by):
+    """Pages that ``by`` (barneskit or mystnb) started executing, in the order of the log."""
+    return [path.rsplit("/", 1)[-1] for path in re.findall(rf"(\S+\.md): Executing notebook.*\[{by}\]", output)]
+
+
+def test_pages_run_side_by_side_and_myst_nb_finds_them_all_in_the_cache(repo_copy):
+    make_book(repo_copy, {"one": "", "two": "", "three": ""})
+    code, output, warnings = build(echo=False, root=repo_copy)
+    assert code == 0 and warnings == [], output[-3000:]
+    assert sorted(runs(output, "barneskit")) == ["one.md", "three.md", "two.md"]
+    assert runs(output, "mystnb") == [], "myst-nb ran a page again: the notebook read before differs"
+    for name in ("one", "two", "three"):
+        html = (repo_copy / "_build" / "html" / "trial" / f"{name}.html").read_text(encoding="utf-8")
+        assert f"output of {name}" in html
+
+    spans = sorted(json.loads((repo_copy / "trial" / f"{n}.ran.json").read_text()) for n in ("one", "two", "three"))
+    assert spans[1][0] < spans[0][1], f"the first two pages did not run at the same time: {spans}"
+
+    # Nothing changed: nothing runs. One page changed: only it runs, by myst-nb (alone, no gain).
+    code, output, _ = build(echo=False, root=repo_copy)
+    assert code == 0 and runs(output, "barneskit") == runs(output, "mystnb") == []
+    page = repo_copy / "trial" / "two.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("time.sleep(1.5)", "time.sleep(0.1)"), encoding="utf-8")
+    code, output, _ = build(echo=False, root=repo_copy)
+    assert code == 0 and runs(output, "barneskit") == [] and runs(output, "mystnb") == ["two.md"]
+
+
+def test_a_failing_cell_still_stops_the_build_naming_the_page(repo_copy):
+    make_book(repo_copy, {"fine": "", "broken": "1 / 0"})
+    code, output, _ = build(echo=False, root=repo_copy)
+    assert code != 0
+    assert re.search(r"trial/broken\.md\S*: WARNING: Executing notebook failed: CellExecutionError", output), output[-3000:]
+    assert "ZeroDivisionError" in output
+    assert "broken.md: Executed notebook" not in output  # the failed run was not stored as a result
+    assert runs(output, "mystnb") == ["broken.md"]  # read again by myst-nb, which reports it
