@@ -65,8 +65,8 @@ def visit_all(server, context, axe_source, screenshot_dir):
     screenshot_dir.mkdir(parents=True, exist_ok=True)
     for old in [*screenshot_dir.glob("*.png"), *screenshot_dir.glob("dark/*.png")]:
         old.unlink()
-    return {rel: sitecheck.visit(context, server.url(rel), rel, axe_source, screenshot_dir)
-            for rel in sitecheck.html_pages(server.root)}
+    urls = {rel: server.url(rel) for rel in sitecheck.html_pages(server.root)}
+    return sitecheck.visit_pages(context, urls, axe_source, screenshot_dir)
 
 
 def record(name, reports, server, out_json):

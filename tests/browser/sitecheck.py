@@ -121,6 +121,9 @@ class PageReport:
     failed_requests: list = field(default_factory=list)
     axe_violations: list = field(default_factory=list)
     dom: dict = field(default_factory=dict)
+    #: The same page switched to dark mode: OPACITY_JS's result, and axe's colour-contrast violations.
+    dark: dict = field(default_factory=dict)
+    dark_contrast: list = field(default_factory=list)
 
     @property
     def off_host_requests(self):
@@ -148,7 +151,8 @@ def watch(page, report):
 def run_axe(page, axe_source, rules=None):
     """axe-core's violations on the page as it stands, for AXE_TAGS (or only the given rules):
     [{rule, impact, help, nodes, count}]."""
-    page.add_script_tag(content=axe_source)
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=axe_source)
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate(
         "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", run_only)
@@ -158,20 +162,61 @@ def run_axe(page, axe_source, rules=None):
             for v in result["violations"]]
 
 
-def visit(context, url, relpath, axe_source, screenshot_dir=None):
-    """Open one page, wait until the network is quiet, collect everything, run axe."""
-    report = PageReport(relpath)
-    page = context.new_page()
-    watch(page, report)
-    try:
-        page.goto(url, wait_until="networkidle")
-        report.dom = page.evaluate(COLLECT_JS)
-        if screenshot_dir is not None:
-            page.screenshot(path=str(Path(screenshot_dir) / screenshot_name(relpath)), full_page=True)
-        report.axe_violations = run_axe(page, axe_source)
-    finally:
-        page.close()
+#: Pages loading at once. Waiting for a quiet network takes half a second of silence per page;
+#: pages that load together wait together. Each is then checked on its own.
+AT_ONCE = 4
+
+
+def opened(context, urls, at_once=AT_ONCE):
+    """Yield (page path, Playwright page, PageReport) for each of ``urls`` ({page path: url}), once
+    the page has loaded and its network has been quiet for 500 ms; requests and errors are recorded
+    from the first byte. A page is closed when its batch is done."""
+    items = list(urls.items())
+    for start in range(0, len(items), at_once):
+        batch = []
+        try:
+            for rel, url in items[start:start + at_once]:
+                report = PageReport(rel)
+                page = context.new_page()
+                batch.append((rel, page, report))
+                watch(page, report)
+                page.goto(url, wait_until="commit")
+            for rel, page, report in batch:
+                page.wait_for_load_state("networkidle")
+                page.bring_to_front()  # a background tab draws no frames: screenshots and rAF would wait
+                yield rel, page, report
+        finally:
+            for _, page, _ in batch:
+                page.close()
+
+
+def check_page(page, report, axe_source, screenshot_dir=None):
+    """Everything the page tests read, from one loaded page: its DOM, a screenshot, axe; then the
+    same page switched to dark mode: figure opacity, colour contrast, and (for pages with a figure)
+    a dark screenshot."""
+    report.dom = page.evaluate(COLLECT_JS)
+    name = screenshot_name(report.page)
+    if screenshot_dir is not None:
+        page.screenshot(path=str(Path(screenshot_dir) / name), full_page=True)
+    report.axe_violations = run_axe(page, axe_source)
+    switch_to_dark(page)
+    report.dark = page.evaluate(OPACITY_JS)
+    report.dark_contrast = run_axe(page, axe_source, rules=["color-contrast"])
+    if screenshot_dir is not None and any(img["figure"] for img in report.dom["images"]):
+        (Path(screenshot_dir) / "dark").mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(screenshot_dir) / "dark" / name), full_page=True)
     return report
+
+
+def visit_pages(context, urls, axe_source, screenshot_dir=None):
+    """check_page() on every page of ``urls`` ({page path: url}): {page path: PageReport}."""
+    return {rel: check_page(page, report, axe_source, screenshot_dir)
+            for rel, page, report in opened(context, urls)}
+
+
+def visit(context, url, relpath, axe_source, screenshot_dir=None):
+    """check_page() on one page."""
+    return visit_pages(context, {relpath: url}, axe_source, screenshot_dir)[relpath]
 
 
 # --------------------------------------------------------------------------- checks on the data
@@ -311,33 +356,19 @@ def luminance(css_rgb):
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
-def open_dark(context, url):
-    """A new page showing ``url`` in dark mode (the reader's system setting and the theme's switch)."""
-    page = context.new_page()
+#: What the theme's light/dark switch does to the page: mark <html> (not localStorage, which
+#: would turn the pages opened after this one dark too). The colours then change through CSS
+#: transitions; the checks wait until every one has finished.
+DARK_JS = r"""async () => {
+  document.documentElement.dataset.theme = 'dark';
+  document.documentElement.dataset.mode = 'dark';
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const finite = document.getAnimations().filter(a => isFinite(a.effect.getComputedTiming().endTime));
+  await Promise.all(finite.map(a => a.finished.catch(() => null)));
+}"""
+
+
+def switch_to_dark(page):
+    """Put a loaded page in dark mode, as a reader with a dark system setting sees it."""
     page.emulate_media(color_scheme="dark")
-    page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-    page.goto(url, wait_until="networkidle")
-    page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; "
-                  "document.documentElement.dataset.mode = 'dark'; }")
-    return page
-
-
-def dark_mode_figures(context, url, screenshot_path=None):
-    """Open a page in dark mode and measure every figure image's transparency. Returns the JS result."""
-    page = open_dark(context, url)
-    try:
-        result = page.evaluate(OPACITY_JS)
-        if screenshot_path is not None:
-            page.screenshot(path=str(screenshot_path), full_page=True)
-        return result
-    finally:
-        page.close()
-
-
-def dark_mode_contrast(context, url, axe_source):
-    """axe-core's colour-contrast violations with the page in dark mode."""
-    page = open_dark(context, url)
-    try:
-        return run_axe(page, axe_source, rules=["color-contrast"])
-    finally:
-        page.close()
+    page.evaluate(DARK_JS)

@@ -78,21 +78,27 @@ def test_alt_text_judgement(alt, src, bad):
     assert (sitecheck.alt_problem(alt, src) is not None) == bad
 
 
-def test_dark_mode_check_catches_a_transparent_figure(browser_context, tmp_path):
+def test_dark_mode_checks_catch_a_transparent_figure_and_dark_only_low_contrast(browser_context, axe_source, tmp_path):
     from PIL import Image
 
     Image.new("RGBA", (20, 10), (255, 255, 255, 0)).save(tmp_path / "clear.png")
     Image.new("RGB", (20, 10), (255, 255, 255)).save(tmp_path / "solid.png")
     (tmp_path / "page.html").write_text(
-        '<!DOCTYPE html><html><body><article><img src="clear.png" alt="clear test image">'
-        '<img src="solid.png" alt="solid test image"></article></body></html>', encoding="utf-8")
+        '<!DOCTYPE html><html lang="en"><head><title>dark</title><style>'
+        'html[data-theme=dark] body {background: #111}'
+        'html[data-theme=dark] p {color: #333; transition: color .3s}</style></head>'
+        '<body><main><article><img src="clear.png" alt="clear test image">'
+        '<img src="solid.png" alt="solid test image"><p>faint only in the dark</p></article></main></body></html>',
+        encoding="utf-8")
     server = sitecheck.serve(tmp_path)
     try:
-        result = sitecheck.dark_mode_figures(browser_context, server.url("page.html"))
+        report = sitecheck.visit(browser_context, server.url("page.html"), "page.html", axe_source)
     finally:
         server.stop()
-    by_name = {img["src"].rsplit("/", 1)[-1]: img["transparent"] for img in result["images"]}
+    by_name = {img["src"].rsplit("/", 1)[-1]: img["transparent"] for img in report.dark["images"]}
     assert by_name == {"clear.png": 200, "solid.png": 0}
+    assert "color-contrast" not in {v["rule"] for v in report.axe_violations}
+    assert [v["rule"] for v in report.dark_contrast] == ["color-contrast"]
 
 
 def test_axe_finds_what_it_should(browser_context, axe_source, tmp_path):

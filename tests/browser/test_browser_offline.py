@@ -47,15 +47,9 @@ def test_site_works_from_a_copied_folder(any_server, browser_context, tmp_path):
     stick = tmp_path / "usb-stick" / "barnes-module"
     shutil.copytree(server.root, stick, ignore=shutil.ignore_patterns(".buildinfo", "objects.inv"))
     problems = {}
-    for rel in sitecheck.html_pages(stick):
-        report = sitecheck.PageReport(rel)
-        page = browser_context.new_page()
-        sitecheck.watch(page, report)
-        try:
-            page.goto((stick / rel).as_uri(), wait_until="networkidle")
-            landed = page.url
-        finally:
-            page.close()
+    urls = {rel: (stick / rel).as_uri() for rel in sitecheck.html_pages(stick)}
+    for rel, page, report in sitecheck.opened(browser_context, urls):
+        landed = page.url
         bad = ([f"request off the folder: {u}" for u in report.requests if not sitecheck.is_local(u, allow_file=True)]
                + [u for u in report.requests if u.startswith("http")]
                + [f"failed: {f}" for f in report.failed_requests]
