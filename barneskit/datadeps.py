@@ -29,9 +29,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from barneskit import ROOT
+from barneskit import ROOT, yamlio
 
 #: Folders whose entries count as data. Primary texts are checksummed and rarely change,
 #: but a page that computes from one must still follow it.
@@ -68,8 +66,8 @@ def front_matter(source):
     if not match:
         return {}
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        data = yamlio.load(match.group(1))
+    except yamlio.YAMLError:
         return {}  # myst-nb reports a broken front matter itself
     return data if isinstance(data, dict) else {}
 

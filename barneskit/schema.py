@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from barneskit import yamlio
 from barneskit.errors import DataError, pydantic_problems
 
 
@@ -17,7 +18,7 @@ class StrictModel(BaseModel):
 
 def yaml_line(text, loc):
     """Line (1-based) of the YAML node at ``loc`` (keys and list indexes), or of its nearest parent."""
-    node = yaml.compose(text)
+    node = yamlio.compose(text)
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
@@ -42,7 +43,7 @@ def read_yaml_model(path, model):
     path = Path(path)
     raw = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(raw)
+        data = yamlio.load(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",

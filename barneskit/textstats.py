@@ -14,11 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from pydantic import Field, ValidationError
 
 from barneskit.schema import StrictModel
-from barneskit import ROOT, texts
+from barneskit import ROOT, texts, yamlio
 from barneskit.errors import DataError, pydantic_problems
 
 LETTER_ID = "reply-to-barnes"
@@ -213,8 +212,8 @@ def load_gazetteer(path=GAZETTEER_PATH):
     """The hand-made list of people, groups and bodies in the Barnes affair (data/gazetteer.yml)."""
     path = Path(path)
     try:
-        rows = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+        rows = yamlio.load(path.read_text(encoding="utf-8"))
+    except yamlio.YAMLError as exc:
         raise DataError(path, f"not valid YAML: {exc}") from None
     if not isinstance(rows, list):
         raise DataError(path, "expected a list of entries", line=1)

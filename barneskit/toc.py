@@ -4,16 +4,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
-from barneskit import ROOT
+from barneskit import ROOT, yamlio
 
 TOC_PATH = ROOT / "_toc.yml"
 
 
 def toc_order(toc_path=TOC_PATH):
     """Every page named in _toc.yml (root, chapters and sections), in reading order, as docnames."""
-    data = yaml.safe_load(Path(toc_path).read_text(encoding="utf-8"))
+    data = yamlio.load(Path(toc_path).read_text(encoding="utf-8"))
     names = [data["root"]]
 
     def walk(entries):
