@@ -1,11 +1,12 @@
 """Sphinx extension: run the notebook pages that need running side by side, before Sphinx reads them.
 
 myst-nb (execution mode ``cache``) runs a page's notebook when Sphinx reads that page, one page
-after another, so a clean build waits for ten kernels in a row while the machine's other cores
-sit idle. Just before reading starts, this extension finds the pages that will miss jupyter-cache,
-runs their notebooks at the same time (as many at once as the machine has cores; the config value
-``barneskit_parallel_notebooks`` overrides), and stores each result in the cache as myst-nb would.
-Reading then finds every page in the cache.
+after another, so a clean build waited for ten kernels in a row while the machine's other core
+sat idle. Just before reading starts, this extension looks at the pages to be read, starts a run
+for each one that will miss jupyter-cache as soon as it knows (as many at once as the machine has
+cores; the config value ``barneskit_parallel_notebooks`` overrides, and 1 leaves all runs to
+myst-nb), and stores each result in the cache as myst-nb would. Reading then finds every page in
+the cache.
 
 Nothing about the outputs is decided here. A page's notebook is read as myst-nb reads it (with
 :mod:`barneskit.datadeps`' digest added, as on ``source-read``), matched with jupyter-cache's own
@@ -57,36 +58,33 @@ def _excluded(path, nb_config):
     return any(posix.match(pattern) for pattern in nb_config.execution_excludepatterns or ())
 
 
-def _jobs(app, env, docnames, cache):
-    """The pages among ``docnames`` whose notebook is not in the cache, as myst-nb would run them."""
+def _job(app, env, docname, cache):
+    """The page's notebook as myst-nb would run it, or None if the page needs no run."""
     from myst_nb.core.read import create_nb_reader
 
-    jobs = []
-    for docname in docnames:
-        path = Path(env.doc2path(docname))
-        try:
-            text = path.read_text(encoding=app.config.source_encoding)
-        except (OSError, UnicodeDecodeError):
-            continue  # Sphinx reports unreadable pages itself
-        _, text = datadeps.page_source(path, text, root=Path(app.srcdir))
-        reader = create_nb_reader(str(path), env.myst_config, env.mystnb_config, text)
-        if reader is None:
-            continue  # not a notebook page
-        notebook = reader.read(text)
-        nb_config = _page_config(env.mystnb_config, notebook)
-        if nb_config is None or nb_config.execution_mode != "cache" or _excluded(path, nb_config):
-            continue
-        try:
-            cache.match_cache_notebook(notebook)
-            continue  # already stored
-        except KeyError:
-            pass
-        execution = notebook.metadata.get("execution", {})  # jupyter-cache lets the notebook override these
-        jobs.append(_Job(docname, path, notebook, reader.read_fmt,
-                         execution.get("timeout", nb_config.execution_timeout),
-                         execution.get("allow_errors", nb_config.execution_allow_errors),
-                         nb_config.execution_in_temp))
-    return jobs
+    path = Path(env.doc2path(docname))
+    try:
+        text = path.read_text(encoding=app.config.source_encoding)
+    except (OSError, UnicodeDecodeError):
+        return None  # Sphinx reports unreadable pages itself
+    _, text = datadeps.page_source(path, text, root=Path(app.srcdir))
+    reader = create_nb_reader(str(path), env.myst_config, env.mystnb_config, text)
+    if reader is None:
+        return None  # not a notebook page
+    notebook = reader.read(text)
+    nb_config = _page_config(env.mystnb_config, notebook)
+    if nb_config is None or nb_config.execution_mode != "cache" or _excluded(path, nb_config):
+        return None
+    try:
+        cache.match_cache_notebook(notebook)
+        return None  # already stored
+    except KeyError:
+        pass
+    execution = notebook.metadata.get("execution", {})  # jupyter-cache lets the notebook override these
+    return _Job(docname, path, notebook, reader.read_fmt,
+                execution.get("timeout", nb_config.execution_timeout),
+                execution.get("allow_errors", nb_config.execution_allow_errors),
+                nb_config.execution_in_temp)
 
 
 async def _run(job, slots, cache):
@@ -108,9 +106,17 @@ async def _run(job, slots, cache):
         _store(cache, job, time.perf_counter() - start)
 
 
-async def _run_all(jobs, at_once, cache):
+async def _find_and_run(app, env, docnames, cache, at_once):
+    """Look at the pages one by one and start each run as soon as it is known to be needed, so
+    the first kernels boot while the later pages are still being read and matched."""
     slots = asyncio.Semaphore(at_once)
-    await asyncio.gather(*(_run(job, slots, cache) for job in jobs))
+    runs = []
+    for docname in docnames:
+        job = _job(app, env, docname, cache)
+        if job is not None:
+            runs.append(asyncio.create_task(_run(job, slots, cache)))
+            await asyncio.sleep(0)  # let it launch its kernel now
+    await asyncio.gather(*runs)
 
 
 def _store(cache, job, seconds):
@@ -130,20 +136,17 @@ def _store(cache, job, seconds):
 
 def _run_before_reading(app, env, docnames):
     nb_config = env.mystnb_config
-    if nb_config.execution_mode != "cache" or not docnames:
-        return
+    at_once = app.config.barneskit_parallel_notebooks or len(os.sched_getaffinity(0))
+    if nb_config.execution_mode != "cache" or not docnames or at_once < 2:
+        return  # nothing to gain: myst-nb runs the pages one by one as they are read
     from jupyter_cache import get_cache
 
     cache = get_cache(nb_config.execution_cache_path or ".jupyter_cache")
-    jobs = _jobs(app, env, docnames, cache)
-    at_once = app.config.barneskit_parallel_notebooks or len(os.sched_getaffinity(0))
-    if len(jobs) < 2 or at_once < 2:
-        return  # nothing to gain: myst-nb runs a single page as fast
     # Longest first (by the last stored run of the same page, when there is one), so no long page
     # starts last and runs alone.
-    last_seconds = {record.uri: record.data.get("execution_seconds", 0) for record in cache.list_cache_records()}
-    jobs.sort(key=lambda job: -last_seconds.get(str(job.path), 0))
-    asyncio.run(_run_all(jobs, at_once, cache))
+    last = {record.uri: record.data.get("execution_seconds", 0) for record in cache.list_cache_records()}
+    ordered = sorted(docnames, key=lambda name: -last.get(str(Path(env.doc2path(name))), 0))
+    asyncio.run(_find_and_run(app, env, ordered, cache, at_once))
 
 
 def setup(app):

@@ -38,7 +38,7 @@ print("output of {name}")
 """
 
 
-def make_book(root, pages):
+def make_book(root, pages, at_once=2):
     """Replace the book in the repository copy ``root`` with an index and ``pages`` {name: extra code}."""
     (root / "trial").mkdir()
     for name, extra in pages.items():
@@ -47,7 +47,7 @@ def make_book(root, pages):
     toc = "format: jb-book\nroot: index\nchapters:\n" + "".join(f"  - file: trial/{n}\n" for n in pages)
     (root / "_toc.yml").write_text(toc, encoding="utf-8")
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    config["sphinx"]["config"]["barneskit_parallel_notebooks"] = 2  # whatever this machine's cores
+    config["sphinx"]["config"]["barneskit_parallel_notebooks"] = at_once  # whatever this machine's cores
     (root / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
 
@@ -69,13 +69,20 @@ def test_pages_run_side_by_side_and_myst_nb_finds_them_all_in_the_cache(repo_cop
     spans = sorted(json.loads((repo_copy / "trial" / f"{n}.ran.json").read_text()) for n in ("one", "two", "three"))
     assert spans[1][0] < spans[0][1], f"the first two pages did not run at the same time: {spans}"
 
-    # Nothing changed: nothing runs. One page changed: only it runs, by myst-nb (alone, no gain).
+    # Nothing changed: nothing runs. One page's code changed: only it runs, once.
     code, output, _ = build(echo=False, root=repo_copy)
     assert code == 0 and runs(output, "barneskit") == runs(output, "mystnb") == []
     page = repo_copy / "trial" / "two.md"
     page.write_text(page.read_text(encoding="utf-8").replace("time.sleep(1.5)", "time.sleep(0.1)"), encoding="utf-8")
     code, output, _ = build(echo=False, root=repo_copy)
-    assert code == 0 and runs(output, "barneskit") == [] and runs(output, "mystnb") == ["two.md"]
+    assert code == 0 and runs(output, "barneskit") == ["two.md"] and runs(output, "mystnb") == []
+
+
+def test_one_at_a_time_leaves_the_runs_to_myst_nb(repo_copy):
+    make_book(repo_copy, {"one": "", "two": ""}, at_once=1)
+    code, output, warnings = build(echo=False, root=repo_copy)
+    assert code == 0 and warnings == [], output[-3000:]
+    assert runs(output, "barneskit") == [] and sorted(runs(output, "mystnb")) == ["one.md", "two.md"]
 
 
 def test_a_failing_cell_still_stops_the_build_naming_the_page(repo_copy):
