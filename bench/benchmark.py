@@ -297,7 +297,7 @@ def markdown(result):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="rounds of every scenario (at least 3)")
+    parser.add_argument("--runs", type=int, default=5, help="rounds of every scenario (at least 3)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy for inspection")
     args = parser.parse_args(argv)
     if args.runs < 3:
