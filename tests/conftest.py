@@ -20,6 +20,29 @@ def built_book():
     return {"code": code, "output": output, "warnings": warnings, "html": HTML}
 
 
+#: The front matter that makes a Markdown page a notebook run by the project's kernel.
+NOTEBOOK_FRONT_MATTER = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  name: barnes-module
+  display_name: Python (Barnes module)
+  language: python
+{extra}---
+"""
+
+
+@pytest.fixture
+def notebook_page():
+    """Text of a trial notebook page: the front matter (plus ``extra`` lines of it), then ``body``."""
+    def page(body, extra=""):
+        return NOTEBOOK_FRONT_MATTER.format(extra=extra) + body
+    return page
+
+
 @pytest.fixture
 def repo_copy(tmp_path):
     """A copy of the repository's sources in a temporary folder, to break without harm."""

@@ -12,17 +12,7 @@ import pytest
 from barneskit import datadeps
 from barneskit.build import build
 
-HEADER = """\
----
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  name: barnes-module
-  display_name: Python (Barnes module)
-  language: python
-{extra}---
+BODY = """\
 (dd-{name})=
 # Trial page {name}
 
@@ -64,7 +54,7 @@ def load_other():
 
 
 @pytest.fixture
-def trial_book(repo_copy):
+def trial_book(repo_copy, notebook_page):
     """A repository copy whose book is an index page and the four trial pages."""
     dest = repo_copy
     (dest / "data").mkdir(exist_ok=True)
@@ -73,7 +63,7 @@ def trial_book(repo_copy):
     (dest / "barneskit" / "sample.py").write_text(SAMPLE_MODULE, encoding="utf-8")
     (dest / "trial").mkdir()
     for name, (extra, code) in PAGES.items():
-        (dest / "trial" / f"{name}.md").write_text(HEADER.format(name=name, extra=extra, code=code), encoding="utf-8")
+        (dest / "trial" / f"{name}.md").write_text(notebook_page(BODY.format(name=name, code=code), extra), encoding="utf-8")
     (dest / "index.md").write_text("(dd-index)=\n# Trial book\n", encoding="utf-8")
     toc = "format: jb-book\nroot: index\nchapters:\n" + "".join(f"  - file: trial/{n}\n" for n in PAGES)
     (dest / "_toc.yml").write_text(toc, encoding="utf-8")

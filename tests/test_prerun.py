@@ -13,17 +13,7 @@ import yaml
 
 from barneskit.build import build
 
-PAGE = """\
----
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  name: barnes-module
-  display_name: Python (Barnes module)
-  language: python
----
+BODY = """\
 # Trial page {name}
 
 ```{{code-cell}} ipython3
@@ -38,11 +28,11 @@ print("output of {name}")
 """
 
 
-def make_book(root, pages, at_once=2):
+def make_book(root, notebook_page, pages, at_once=2):
     """Replace the book in the repository copy ``root`` with an index and ``pages`` {name: extra code}."""
     (root / "trial").mkdir()
     for name, extra in pages.items():
-        (root / "trial" / f"{name}.md").write_text(PAGE.format(name=name, extra=extra), encoding="utf-8")
+        (root / "trial" / f"{name}.md").write_text(notebook_page(BODY.format(name=name, extra=extra)), encoding="utf-8")
     (root / "index.md").write_text("# Trial book\n", encoding="utf-8")
     toc = "format: jb-book\nroot: index\nchapters:\n" + "".join(f"  - file: trial/{n}\n" for n in pages)
     (root / "_toc.yml").write_text(toc, encoding="utf-8")
@@ -56,8 +46,8 @@ def runs(output, by):
     return [path.rsplit("/", 1)[-1] for path in re.findall(rf"(\S+\.md): Executing notebook.*\[{by}\]", output)]
 
 
-def test_pages_run_side_by_side_and_myst_nb_finds_them_all_in_the_cache(repo_copy):
-    make_book(repo_copy, {"one": "", "two": "", "three": ""})
+def test_pages_run_side_by_side_and_myst_nb_finds_them_all_in_the_cache(repo_copy, notebook_page):
+    make_book(repo_copy, notebook_page, {"one": "", "two": "", "three": ""})
     code, output, warnings = build(echo=False, root=repo_copy)
     assert code == 0 and warnings == [], output[-3000:]
     assert sorted(runs(output, "barneskit")) == ["one.md", "three.md", "two.md"]
@@ -78,15 +68,15 @@ def test_pages_run_side_by_side_and_myst_nb_finds_them_all_in_the_cache(repo_cop
     assert code == 0 and runs(output, "barneskit") == ["two.md"] and runs(output, "mystnb") == []
 
 
-def test_one_at_a_time_leaves_the_runs_to_myst_nb(repo_copy):
-    make_book(repo_copy, {"one": "", "two": ""}, at_once=1)
+def test_one_at_a_time_leaves_the_runs_to_myst_nb(repo_copy, notebook_page):
+    make_book(repo_copy, notebook_page, {"one": "", "two": ""}, at_once=1)
     code, output, warnings = build(echo=False, root=repo_copy)
     assert code == 0 and warnings == [], output[-3000:]
     assert runs(output, "barneskit") == [] and sorted(runs(output, "mystnb")) == ["one.md", "two.md"]
 
 
-def test_a_failing_cell_still_stops_the_build_naming_the_page(repo_copy):
-    make_book(repo_copy, {"fine": "", "broken": "1 / 0"})
+def test_a_failing_cell_still_stops_the_build_naming_the_page(repo_copy, notebook_page):
+    make_book(repo_copy, notebook_page, {"fine": "", "broken": "1 / 0"})
     code, output, _ = build(echo=False, root=repo_copy)
     assert code != 0
     assert re.search(r"trial/broken\.md\S*: WARNING: Executing notebook failed: CellExecutionError", output), output[-3000:]
