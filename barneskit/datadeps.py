@@ -1,8 +1,11 @@
-"""Sphinx extension: a notebook page re-runs when a data file it reads changes, and only then.
+"""Sphinx extension: a notebook page re-runs when a data file it reads, or the package code it
+runs, changes, and only then.
 
 jupyter-cache matches a page to its stored outputs by the page's code cells alone, so editing
-``data/events.csv`` would leave every figure drawn from it stale. For each notebook page this
-extension finds the data files the page reads and, when Sphinx reads the page:
+``data/events.csv`` would leave every figure drawn from it stale, and editing a check in
+``barneskit/checks.py`` every message it prints. For each notebook page this extension finds the
+data files the page reads and the ``barneskit`` modules whose code it runs and, when Sphinx
+reads the page:
 
 * notes them as the page's dependencies, so Sphinx re-reads the page when one changes
   (and re-reads no other page);
@@ -16,7 +19,9 @@ import-time code counts whenever the module is used. Every string met on the way
 entry of ``data/`` or ``texts/`` (``"events.csv"``, ``"data/events.csv"``, ``"../data/x.csv"``,
 ``"reply-to-barnes"``) is a file the page reads. Following functions, not whole modules, keeps a
 page that calls ``checks.word_count`` from depending on the events file that
-``checks.check_timeline`` reads. Docstrings do not count. A file name the code builds at run
+``checks.check_timeline`` reads. Docstrings do not count. Code is followed to whole modules:
+a page depends on every module it reaches (and the package's ``__init__``), so an edit anywhere
+in ``checks.py`` re-runs each page that uses any check. A file name the code builds at run
 time cannot be seen this way: declare it in the page's front matter, relative to the page::
 
     data_files: [../data/events.csv]
@@ -229,8 +234,9 @@ def _page_refs_by_pattern(code):
     return refs
 
 
-def _used_strings(cells, root):
-    """Strings in the page's code cells and in every barneskit symbol they reach, directly or not."""
+def _reach(cells, root):
+    """(strings, module files): the strings in the page's code cells and in every barneskit symbol
+    they reach, directly or not, and the files of the barneskit modules those symbols live in."""
     # Cells are parsed one by one, but imports carry over: a later cell uses an earlier import.
     page = _page_refs("\n".join(cells))
     if page is None:
@@ -239,7 +245,7 @@ def _used_strings(cells, root):
             refs = _page_refs(cell) or _page_refs_by_pattern(cell)
             page.strings |= refs.strings
             page.symbols |= refs.symbols
-    strings, todo, seen = set(page.strings), set(page.symbols), set()
+    strings, todo, seen, modules = set(page.strings), set(page.symbols), set(), set()
     while todo:
         module, name = todo.pop()
         if (module, name) in seen:
@@ -249,6 +255,7 @@ def _used_strings(cells, root):
         if not module_file.is_file():
             # "from barneskit import ROOT" or a subpackage: the package's __init__ holds no data paths
             continue
+        modules.add(module_file.resolve())
         symbols = _module_symbols(str(module_file), module, module_file.stat().st_mtime_ns)
         # Using any part of a module runs its import-time code; the module itself means all of it.
         if name is None:
@@ -260,7 +267,9 @@ def _used_strings(cells, root):
             if refs is not None:
                 strings |= refs.strings
                 todo |= refs.symbols - seen
-    return strings
+    if modules:
+        modules.add((Path(root) / "barneskit" / "__init__.py").resolve())  # runs before any module
+    return strings, modules
 
 
 def page_data_files(page_path, source=None, root=ROOT):
@@ -273,7 +282,8 @@ def page_data_files(page_path, source=None, root=ROOT):
         return []
     entries = data_entries(root)
     found = set()
-    for string in _used_strings(cells, root):
+    strings, _ = _reach(cells, root)
+    for string in strings:
         # "events.csv", "data/events.csv", "../data/events.csv", "texts/reply-to-barnes/x.txt"
         parts = LEADING_DOTS_RE.sub("", string).split("/")
         key = "/".join(parts[:2]) if parts[0] in DATA_DIRS else string
@@ -322,11 +332,23 @@ def with_digest(source, value):
     return source[:at] + line + source[at:]
 
 
+def page_code_files(page_path, source=None, root=ROOT):
+    """The barneskit module files (sorted, absolute) whose code the notebook page at ``page_path`` runs."""
+    page_path = Path(page_path)
+    if source is None:
+        source = page_path.read_text(encoding="utf-8")
+    cells = code_cells(source)
+    return sorted(_reach(cells, root)[1]) if cells else []
+
+
 def page_source(page, text, root=ROOT):
-    """(data files the page reads, its source as the build sees it: with their digest in the first cell)."""
+    """(files the page depends on, its source as the build sees it: with their digest in the first cell).
+
+    The files are the data it reads and the barneskit modules it runs, so an edited check or figure
+    function re-runs the pages that use it, as an edited data file does."""
     if "{code-cell}" not in text:
         return [], text
-    files = page_data_files(page, text, root=root)
+    files = page_data_files(page, text, root=root) + page_code_files(page, text, root=root)
     if not files:
         return [], text
     return files, with_digest(text, digest(files, root=root))

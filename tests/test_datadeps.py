@@ -1,4 +1,5 @@
-"""A data edit re-executes exactly the notebook pages that read that file, and no others.
+"""A data edit re-executes exactly the notebook pages that read that file, and no others; so does
+an edit to the package code a page runs.
 
 jupyter-cache keys on code cells only; barneskit.datadeps adds the data files. These tests build a
 small book (a copy of the repository with four trial pages in its table of contents) and read
@@ -85,7 +86,13 @@ def test_data_files_are_found_from_code_modules_and_front_matter(trial_book):
                      "declared": ["other.csv"], "nodata": []}
 
 
-def test_a_data_edit_reexecutes_exactly_the_pages_that_read_it(trial_book):
+def test_package_code_is_found_from_the_modules_a_page_reaches(trial_book):
+    found = {name: [p.name for p in datadeps.page_code_files(trial_book / "trial" / f"{name}.md", root=trial_book)]
+             for name in PAGES}
+    assert found == {"direct": [], "viamodule": ["__init__.py", "sample.py"], "declared": [], "nodata": []}
+
+
+def test_a_data_or_code_edit_reexecutes_exactly_the_pages_that_use_it(trial_book):
     # The first build executes every page; a rebuild with no change executes none.
     assert executed_pages(trial_book) == set(PAGES)
     assert executed_pages(trial_book) == set()
@@ -101,6 +108,12 @@ def test_a_data_edit_reexecutes_exactly_the_pages_that_read_it(trial_book):
     other = trial_book / "data" / "other.csv"
     other.write_text("x\n2\n", encoding="utf-8")
     assert executed_pages(trial_book) == {"declared"}
+
+    # An edit to the package code a page runs re-runs that page only.
+    module = trial_book / "barneskit" / "sample.py"
+    module.write_text(module.read_text(encoding="utf-8").replace("return list(", "return list(  # edited\n        "),
+                      encoding="utf-8")
+    assert executed_pages(trial_book) == {"viamodule"}
 
 
 def test_digest_goes_into_the_first_code_cell_only():
