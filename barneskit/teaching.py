@@ -134,11 +134,17 @@ class VocabularyItem(StrictModel):
     glossary: Optional[str] = Field(default=None, description="the term in chapters/glossary.md, if it has one")
 
 
+class KeptPhrase(StrictModel):
+    phrase: str = Field(min_length=1, description="exact words of the original, kept in the adaptation")
+    why: str = Field(min_length=5, description="what a reader weighs in these words")
+    exercise: bool = Field(default=False, description="the students' adaptation exercise must keep it too")
+
+
 class AdaptedLetter(StrictModel):
     text: str = Field(description="id of the text under texts/")
     segments: list[str] = Field(min_length=1, description="segments of the original that the adaptation covers")
     credit: str
-    keep: list[str] = Field(min_length=1, description="key phrases the adaptation must keep word for word")
+    keep: list[KeptPhrase] = Field(min_length=1, description="key phrases the adaptation must keep word for word")
     changes: list[Change] = Field(min_length=1)
     vocabulary: list[VocabularyItem] = Field(default_factory=list)
 
@@ -178,6 +184,17 @@ def word_count(words):
     return len(words.split())
 
 
+def exercise_key_phrases(path=ADAPTED_PATH):
+    """{phrase: why} for the key phrases marked ``exercise: true`` in ``adapted-letter.yml``: the
+    ones the students' own adaptation must keep."""
+    path = Path(path)
+    spec, raw = read_yaml_model(path, AdaptedLetter)
+    phrases = {kept.phrase: kept.why for kept in spec.keep if kept.exercise}
+    if not phrases:
+        _fail(path, raw, ("keep",), "no key phrase is marked 'exercise: true' for the students' adaptation")
+    return phrases
+
+
 def load_adapted_letter(path=ADAPTED_PATH):
     """Apply the changes in ``adapted-letter.yml`` to the original; check length and key phrases."""
     path = Path(path)
@@ -203,11 +220,11 @@ def load_adapted_letter(path=ADAPTED_PATH):
                 for s in spec.segments]
     adaptation = Adaptation(spec=spec, segments=segments)
     original_all = "\n".join(seg.text for seg in doc.segments)
-    for i, phrase in enumerate(spec.keep):
-        if phrase not in original_all:
-            _fail(path, raw, ("keep", i), f"key phrase '{phrase}' is not in the original text")
-        if phrase not in adaptation.adapted_text:
-            _fail(path, raw, ("keep", i), f"key phrase '{phrase}' was lost in the adaptation")
+    for i, kept in enumerate(spec.keep):
+        if kept.phrase not in original_all:
+            _fail(path, raw, ("keep", i, "phrase"), f"key phrase '{kept.phrase}' is not in the original text")
+        if kept.phrase not in adaptation.adapted_text:
+            _fail(path, raw, ("keep", i, "phrase"), f"key phrase '{kept.phrase}' was lost in the adaptation")
     for i, item in enumerate(spec.vocabulary):
         if item.segment not in current:
             _fail(path, raw, ("vocabulary", i, "segment"), f"segment '{item.segment}' is not adapted")

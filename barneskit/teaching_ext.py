@@ -173,7 +173,8 @@ class AdaptedLetterDirective(_DataDirective):
         kept = nodes.bullet_list(classes=["kept-phrases"])
         for phrase in adaptation.spec.keep:
             item = nodes.list_item()
-            item += _para("\u201c", nodes.inline(phrase, phrase, classes=["kept-phrase"]), "\u201d")
+            item += _para("\u201c", nodes.inline(phrase.phrase, phrase.phrase, classes=["kept-phrase"]),
+                          f"\u201d: {phrase.why}")
             kept += item
         box += _para(nodes.strong("Key phrases kept word for word", "Key phrases kept word for word"),
                      " (the build checks each one in both versions):")

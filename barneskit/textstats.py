@@ -17,7 +17,7 @@ from typing import Optional
 from pydantic import Field, ValidationError
 
 from barneskit.schema import StrictModel
-from barneskit import ROOT, texts, yamlio
+from barneskit import ROOT, teaching, texts, yamlio
 from barneskit.errors import DataError, pydantic_problems
 
 LETTER_ID = "reply-to-barnes"
@@ -279,22 +279,15 @@ def only_in_first(a, b):
 
 # --- Adapting the letter -----------------------------------------------------------------------
 
-#: Phrases an adaptation must keep word for word, with why: they are the evidence a reader weighs.
-KEY_PHRASES = {
-    "our investigating authorities assert": "Stalin attributes the charge; he does not state it as fact",
-    "punishable by law": "the legal claim about hatred of foreigners",
-    "Was not legal action taken similarly against Russians?": "the one question in the letter",
-    "quite groundless": "the answer to Barnes's fear, in the letter's own strength",
-}
-
-
 def key_phrases():
-    """The key phrases, each checked to occur in the letter (a typo here is a bug, not a key)."""
+    """{phrase: why}: the phrases the students' adaptation must keep word for word (they are the
+    evidence a reader weighs), from ``data/adapted-letter.yml``; each checked to occur in the letter."""
+    phrases = teaching.exercise_key_phrases()
     body = letter_text()
-    for phrase in KEY_PHRASES:
+    for phrase in phrases:
         if phrase not in body:
-            raise DataError(texts.TEXTS_DIR / LETTER_ID, f"key phrase not in the letter: {phrase!r}")
-    return dict(KEY_PHRASES)
+            raise DataError(teaching.ADAPTED_PATH, f"key phrase not in the letter: {phrase!r}")
+    return phrases
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from bs4 import BeautifulSoup
 
 from barneskit import DataError
 from barneskit.build import build
-from barneskit.teaching import (ADAPTED_MAX_WORDS, ADAPTED_PATH, SESSIONS_PATH, WORKSHEET_PATH, load_adapted_letter,
-                                load_sessions, load_worksheet, toc_docnames)
+from barneskit.teaching import (ADAPTED_MAX_WORDS, ADAPTED_PATH, SESSIONS_PATH, WORKSHEET_PATH,
+                                exercise_key_phrases, load_adapted_letter, load_sessions, load_worksheet,
+                                toc_docnames)
 from barneskit.texts import text
 
 
@@ -120,8 +121,8 @@ def test_adapted_letter_is_short_and_keeps_the_key_phrases():
     original = " ".join(doc.segment(seg.id).text for seg in adaptation.segments)
     assert len(_words(adapted)) <= ADAPTED_MAX_WORDS < len(_words(original))
     assert adaptation.spec.keep
-    for phrase in adaptation.spec.keep:
-        assert phrase in original and phrase in adapted, phrase
+    for kept in adaptation.spec.keep:
+        assert kept.phrase in original and kept.phrase in adapted, kept.phrase
 
 
 def test_every_difference_is_in_the_change_list():
@@ -170,7 +171,18 @@ def test_losing_a_key_phrase_is_refused(adapted_copy):
           "    adapted: wrong\n    why: a test that drops a key phrase\nvocabulary:\n")
     with pytest.raises(DataError) as caught:
         load_adapted_letter(adapted_copy)
-    assert "field 'keep.0'" in str(caught.value) and "quite groundless" in str(caught.value)
+    assert "field 'keep.0.phrase'" in str(caught.value) and "quite groundless" in str(caught.value)
+
+
+def test_the_students_key_phrases_are_the_ones_marked_in_the_data(adapted_copy):
+    phrases = exercise_key_phrases(adapted_copy)
+    assert "quite groundless" in phrases and "national origin" not in phrases
+    assert all(len(why) >= 5 for why in phrases.values())
+    adapted_copy.write_text(adapted_copy.read_text(encoding="utf-8").replace("    exercise: true\n", ""),
+                            encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        exercise_key_phrases(adapted_copy)
+    assert "adapted-letter.yml" in str(caught.value) and "field 'keep'" in str(caught.value)
 
 
 def test_a_long_adaptation_is_refused(adapted_copy):
