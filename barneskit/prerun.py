@@ -92,17 +92,18 @@ async def _run(job, slots, cache):
 
     async with slots:
         logger.info("Executing notebook, side by side with others [barneskit]", location=job.docname)
-        with TemporaryDirectory() if job.in_temp else nullcontext(str(job.path.parent)) as cwd:
-            # record_timing off, as jupyter-cache runs it: timings in cell metadata would change the hash
-            client = NotebookClient(job.notebook, timeout=job.timeout, allow_errors=job.allow_errors,
-                                    record_timing=False, resources={"metadata": {"path": os.path.abspath(cwd)}})
-            start = time.perf_counter()
-            try:
+        try:
+            with TemporaryDirectory() if job.in_temp else nullcontext(str(job.path.parent)) as cwd:
+                # record_timing off, as jupyter-cache runs it: timings in cell metadata would change the hash
+                client = NotebookClient(job.notebook, timeout=job.timeout, allow_errors=job.allow_errors,
+                                        record_timing=False,
+                                        resources={"metadata": {"path": os.path.abspath(cwd)}})
+                start = time.perf_counter()
                 await client.async_execute()
-            except Exception as exc:  # myst-nb runs the page again while reading and reports it
-                logger.info("Not stored (%s): the page runs again when it is read [barneskit]",
-                            type(exc).__name__, location=job.docname)
-                return
+        except Exception as exc:  # myst-nb runs the page again while reading and reports it
+            logger.info("Not stored (%s): the page runs again when it is read [barneskit]",
+                        type(exc).__name__, location=job.docname)
+            return
         _store(cache, job, time.perf_counter() - start)
 
 
@@ -112,7 +113,10 @@ async def _find_and_run(app, env, docnames, cache, at_once):
     slots = asyncio.Semaphore(at_once)
     runs = []
     for docname in docnames:
-        job = _job(app, env, docname, cache)
+        try:
+            job = _job(app, env, docname, cache)
+        except Exception:  # a page that cannot be read as a notebook: myst-nb reports it, with its place
+            job = None
         if job is not None:
             runs.append(asyncio.create_task(_run(job, slots, cache)))
             await asyncio.sleep(0)  # let it launch its kernel now

@@ -87,3 +87,14 @@ def test_a_failing_cell_still_stops_the_build_naming_the_page(repo_copy, noteboo
     assert "ZeroDivisionError" in output
     assert "broken.md: Executed notebook" not in output  # the failed run was not stored as a result
     assert runs(output, "mystnb") == ["broken.md"]  # read again by myst-nb, which reports it
+
+
+def test_a_page_with_broken_front_matter_is_left_to_myst_to_report(repo_copy, notebook_page):
+    make_book(repo_copy, notebook_page, {"fine": ("", ""), "other": ("", "")})
+    broken = repo_copy / "trial" / "other.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("kernelspec:\n", "kernelspec: [unclosed\n", 1),
+                      encoding="utf-8")
+    code, output, warnings = build(echo=False, root=repo_copy)
+    assert code != 0
+    assert any(re.search(r"trial/other\.md:1: WARNING: Malformed YAML", w) for w in warnings), output[-3000:]
+    assert "Traceback" not in output
