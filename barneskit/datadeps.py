@@ -272,17 +272,18 @@ def _reach(cells, root):
     return strings, modules
 
 
-def page_data_files(page_path, source=None, root=ROOT):
-    """The data files (sorted, absolute) that the notebook page at ``page_path`` reads."""
+def page_files(page_path, source=None, root=ROOT):
+    """(data files it reads, barneskit module files it runs), each sorted and absolute, for the
+    notebook page at ``page_path``: one walk through its code gives both."""
     page_path = Path(page_path)
     if source is None:
         source = page_path.read_text(encoding="utf-8")
     cells = code_cells(source)
     if not cells:
-        return []
+        return [], []
     entries = data_entries(root)
     found = set()
-    strings, _ = _reach(cells, root)
+    strings, modules = _reach(cells, root)
     for string in strings:
         # "events.csv", "data/events.csv", "../data/events.csv", "texts/reply-to-barnes/x.txt"
         parts = LEADING_DOTS_RE.sub("", string).split("/")
@@ -300,7 +301,17 @@ def page_data_files(page_path, source=None, root=ROOT):
                       and "__pycache__" not in p.parts}
         else:
             files.add(entry)  # a declared file that does not exist still counts: its digest says "missing"
-    return sorted(p.resolve() for p in files)
+    return sorted(p.resolve() for p in files), sorted(modules)
+
+
+def page_data_files(page_path, source=None, root=ROOT):
+    """The data files (sorted, absolute) that the notebook page at ``page_path`` reads."""
+    return page_files(page_path, source, root)[0]
+
+
+def page_code_files(page_path, source=None, root=ROOT):
+    """The barneskit module files (sorted, absolute) whose code the notebook page at ``page_path`` runs."""
+    return page_files(page_path, source, root)[1]
 
 
 def digest(files, root=ROOT):
@@ -332,15 +343,6 @@ def with_digest(source, value):
     return source[:at] + line + source[at:]
 
 
-def page_code_files(page_path, source=None, root=ROOT):
-    """The barneskit module files (sorted, absolute) whose code the notebook page at ``page_path`` runs."""
-    page_path = Path(page_path)
-    if source is None:
-        source = page_path.read_text(encoding="utf-8")
-    cells = code_cells(source)
-    return sorted(_reach(cells, root)[1]) if cells else []
-
-
 def page_source(page, text, root=ROOT):
     """(files the page depends on, its source as the build sees it: with their digest in the first cell).
 
@@ -348,7 +350,8 @@ def page_source(page, text, root=ROOT):
     function re-runs the pages that use it, as an edited data file does."""
     if "{code-cell}" not in text:
         return [], text
-    files = page_data_files(page, text, root=root) + page_code_files(page, text, root=root)
+    data_files, code_files = page_files(page, text, root=root)
+    files = data_files + code_files
     if not files:
         return [], text
     return files, with_digest(text, digest(files, root=root))
