@@ -37,8 +37,6 @@ WORKSHEET_PATH = DATA_DIR / "worksheet.yml"
 ADAPTED_MAX_WORDS = 120
 
 
-
-
 # --------------------------------------------------------------------------- reading YAML
 
 def _fail(path, raw, loc, problem):
