@@ -47,7 +47,7 @@ CODE_CELL_RE = re.compile(r"^(?P<fence>`{3,}|~{3,})\{code-cell\}[^\n]*\n(?P<body
                           re.MULTILINE | re.DOTALL)
 FIRST_CELL_RE = re.compile(r"^(`{3,}|~{3,})\{code-cell\}[^\n]*\n", re.MULTILINE)
 STRING_RE = re.compile(r"""(?P<q>['"])(?P<s>[^'"\n]{1,200})(?P=q)""")
-USE_RE = re.compile(r"\bbarneskit\.(\w+)|\bfrom[ \t]+barneskit[ \t]+import[ \t]+(\([^)]*\)|[^\n]+)")
+USE_RE = re.compile(r"\bbarneskit\.([\w.]+)|\bfrom[ \t]+barneskit((?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]+)")
 LEADING_DOTS_RE = re.compile(r"^(?:\.\.?/)+")
 FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---[ \t]*$", re.MULTILINE | re.DOTALL)
 
@@ -97,10 +97,31 @@ INIT = "<import>"
 
 
 class _Refs:
-    """What a piece of code mentions: string constants, and barneskit symbols as (module, name)."""
+    """What a piece of code mentions: string constants, and barneskit symbols as (module, name).
+
+    A module is named by its dotted path inside the package ("corpus.events"; "" is the package
+    itself); name None means the whole module."""
 
     def __init__(self):
         self.strings, self.symbols = set(), set()
+
+
+def module_file(root, module):
+    """The file of the barneskit module ``module`` ("corpus.events" or ""), or None if there is none."""
+    base = Path(root) / "barneskit"
+    parts = module.split(".") if module else []
+    if parts:
+        plain = base.joinpath(*parts[:-1], parts[-1] + ".py")
+        if plain.is_file():
+            return plain
+    init = base.joinpath(*parts, "__init__.py")
+    return init if init.is_file() else None
+
+
+def _parents(module):
+    """The packages that Python imports before ``module``: "corpus.events" -> "corpus", ""."""
+    parts = module.split(".") if module else []
+    return [".".join(parts[:i]) for i in range(len(parts) - 1, -1, -1)]
 
 
 def _docstring_ids(tree):
@@ -110,25 +131,44 @@ def _docstring_ids(tree):
             and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
 
 
-def _imports(nodes):
+def _imported_from(sub, own_module, own_is_package):
+    """The barneskit module an ``ImportFrom`` node reads from, as a dotted path, or None."""
+    if sub.level:  # relative: from . import x, from ..corpus import y
+        if own_module is None:
+            return None
+        package = own_module.split(".") if own_module else []
+        if not own_is_package:
+            package = package[:-1]
+        package = package[:len(package) - (sub.level - 1)] if sub.level > 1 else package
+        return ".".join(package + (sub.module.split(".") if sub.module else []))
+    parts = (sub.module or "").split(".")
+    if parts[0] != "barneskit":
+        return None
+    return ".".join(parts[1:])
+
+
+def _imports(nodes, root, own_module=None, own_is_package=False):
     """Local name -> (module, name) for barneskit imports; name None means the whole module."""
     names = {}
     for node in nodes:
         for sub in ast.walk(node):
-            if isinstance(sub, ast.ImportFrom) and sub.module and sub.module.split(".")[0] == "barneskit":
-                parts = sub.module.split(".")
+            if isinstance(sub, ast.ImportFrom):
+                base = _imported_from(sub, own_module, own_is_package)
+                if base is None:
+                    continue
                 for alias in sub.names:
                     local = alias.asname or alias.name
-                    # "from barneskit import events" names a module; "from barneskit.events import x" a symbol
-                    names[local] = (alias.name, None) if len(parts) == 1 else (parts[1], alias.name)
+                    inner = f"{base}.{alias.name}" if base else alias.name
+                    # "from barneskit.corpus import events" names a module; "from barneskit.corpus.events import x" a symbol
+                    names[local] = (inner, None) if module_file(root, inner) else (base, alias.name)
             elif isinstance(sub, ast.Import):
                 for alias in sub.names:
                     parts = alias.name.split(".")
                     if parts[0] == "barneskit":
-                        if alias.asname and len(parts) > 1:
-                            names[alias.asname] = (parts[1], None)
+                        if alias.asname:
+                            names[alias.asname] = (".".join(parts[1:]), None)
                         else:
-                            names["barneskit"] = ("", None)
+                            names["barneskit"] = ("", None)  # "import barneskit.x.y" binds the package
     return names
 
 
@@ -142,7 +182,20 @@ def _dotted(node):
     return None
 
 
-def _collect(nodes, imports, own_module, own_names, docstrings):
+def _resolve(root, module, rest):
+    """(module, name) for an attribute chain ``rest`` read from ``module``: submodules are followed
+    ("barneskit" + ["corpus", "events", "load_events"] -> ("corpus.events", "load_events"))."""
+    rest = list(rest)
+    while rest:
+        inner = f"{module}.{rest[0]}" if module else rest[0]
+        if not module_file(root, inner):
+            break
+        module = inner
+        rest.pop(0)
+    return module, (rest[0] if rest else None)
+
+
+def _collect(nodes, imports, own_module, own_names, docstrings, root):
     """Strings and barneskit symbols that ``nodes`` mention, resolved through ``imports``."""
     refs = _Refs()
     for node in nodes:
@@ -161,28 +214,25 @@ def _collect(nodes, imports, own_module, own_names, docstrings):
                 head = chain[0]
                 if head in imports:
                     module, name = imports[head]
-                    rest = chain[1:]
-                    if module == "":  # import barneskit; barneskit.events.load_events
-                        module, rest = (rest[0], rest[1:]) if rest else ("", [])
-                    if name is None and rest:
-                        name = rest[0]
-                    if module:
-                        refs.symbols.add((module, name))
-                elif own_module and head in own_names and len(chain) == 1:
+                    if name is None:
+                        module, name = _resolve(root, module, chain[1:])
+                    refs.symbols.add((module, name))
+                elif own_module is not None and head in own_names and len(chain) == 1:
                     refs.symbols.add((own_module, head))
     return refs
 
 
 @lru_cache(maxsize=None)
-def _module_symbols(module_file, module, mtime):
+def _module_symbols(path, module, mtime, root):
     """Per top-level symbol of a barneskit module, what it mentions; key INIT is import-time code.
 
-    A function or class counts only where it is used: a page that calls ``checks.word_count``
-    does not read the events file just because ``checks.check_dates`` does.
+    A function or class counts only where it is used: a page that calls ``textstats.word_count``
+    does not read the events file just because a date check does.
     """
-    tree = ast.parse(Path(module_file).read_text(encoding="utf-8"))
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
     docstrings = _docstring_ids(tree)
-    imports = _imports(tree.body)
+    is_package = Path(path).name == "__init__.py"
+    imports = _imports(tree.body, root, module, is_package)
     own = set()
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -192,15 +242,15 @@ def _module_symbols(module_file, module, mtime):
             own.update(t.id for t in targets if isinstance(t, ast.Name))
     symbols, init = {}, []
     imported = _Refs()
-    imported.symbols = {(mod, INIT) for mod, _ in imports.values() if mod}
+    imported.symbols = {(mod, INIT) for mod, _ in imports.values()}
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            local = {**imports, **_imports([node])}
-            symbols[node.name] = _collect([node], local, module, own, docstrings)
+            local = {**imports, **_imports([node], root, module, is_package)}
+            symbols[node.name] = _collect([node], local, module, own, docstrings, root)
             init.extend(node.decorator_list)  # decorators run at import
         elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            refs = _collect([node.value], imports, module, own, docstrings)
+            refs = _collect([node.value], imports, module, own, docstrings, root)
             for t in targets:
                 if isinstance(t, ast.Name):
                     symbols[t.id] = refs
@@ -209,28 +259,38 @@ def _module_symbols(module_file, module, mtime):
         elif not isinstance(node, (ast.Import, ast.ImportFrom, ast.Expr)) or (
                 isinstance(node, ast.Expr) and id(getattr(node, "value", None)) not in docstrings):
             init.append(node)
-    symbols[INIT] = _collect(init, imports, module, own, docstrings)
+    symbols[INIT] = _collect(init, imports, module, own, docstrings, root)
     symbols[INIT].symbols |= imported.symbols
+    # A name this module imports from another ("from barneskit.paths import ROOT") is that module's symbol.
+    for local, (mod, name) in imports.items():
+        if local not in symbols:
+            symbols[local] = _Refs()
+            symbols[local].symbols = {(mod, name)}
     return symbols
 
 
-def _page_refs(code):
+def _page_refs(code, root):
     """What the page's code mentions; lines of IPython magics and shell escapes are left out."""
     plain = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in code.split("\n"))
     try:
         tree = ast.parse(plain)
     except SyntaxError:
         return None
-    return _collect([tree], _imports([tree]), None, set(), _docstring_ids(tree))
+    return _collect([tree], _imports([tree], root), None, set(), _docstring_ids(tree), root)
 
 
-def _page_refs_by_pattern(code):
+def _page_refs_by_pattern(code, root):
     """For code that is not Python we can read: every string, every symbol of each module named."""
     refs = _Refs()
     refs.strings = {m.group("s") for m in STRING_RE.finditer(code)}
-    for attr, names in USE_RE.findall(code):
-        for name in ([attr] if attr else []) + names.replace("(", " ").replace(",", " ").split():
-            refs.symbols.add((name, None))
+    for dotted, base, names in USE_RE.findall(code):
+        if dotted:
+            refs.symbols.add(_resolve(root, "", dotted.split(".")))
+            continue
+        base = base.lstrip(".")
+        for name in names.replace("(", " ").replace(")", " ").replace(",", " ").split():
+            inner = f"{base}.{name}" if base else name
+            refs.symbols.add((inner, None) if module_file(root, inner) else (base, None))
     return refs
 
 
@@ -238,11 +298,11 @@ def _reach(cells, root):
     """(strings, module files): the strings in the page's code cells and in every barneskit symbol
     they reach, directly or not, and the files of the barneskit modules those symbols live in."""
     # Cells are parsed one by one, but imports carry over: a later cell uses an earlier import.
-    page = _page_refs("\n".join(cells))
+    page = _page_refs("\n".join(cells), root)
     if page is None:
         page = _Refs()
         for cell in cells:
-            refs = _page_refs(cell) or _page_refs_by_pattern(cell)
+            refs = _page_refs(cell, root) or _page_refs_by_pattern(cell, root)
             page.strings |= refs.strings
             page.symbols |= refs.symbols
     strings, todo, seen, modules = set(page.strings), set(page.symbols), set(), set()
@@ -251,13 +311,14 @@ def _reach(cells, root):
         if (module, name) in seen:
             continue
         seen.add((module, name))
-        module_file = Path(root) / "barneskit" / f"{module}.py"
-        if not module_file.is_file():
-            # "from barneskit import ROOT" or a subpackage: the package's __init__ holds no data paths
-            continue
-        modules.add(module_file.resolve())
-        symbols = _module_symbols(str(module_file), module, module_file.stat().st_mtime_ns)
-        # Using any part of a module runs its import-time code; the module itself means all of it.
+        path = module_file(root, module)
+        if path is None:
+            continue  # not part of the package (a name the code built, a removed module)
+        modules.add(path.resolve())
+        symbols = _module_symbols(str(path), module, path.stat().st_mtime_ns, str(root))
+        # Using any part of a module runs its import-time code, and its packages' before it;
+        # the module itself means all of it.
+        todo |= {(parent, INIT) for parent in _parents(module)} - seen
         if name is None:
             wanted = list(symbols)
         else:
@@ -267,8 +328,6 @@ def _reach(cells, root):
             if refs is not None:
                 strings |= refs.strings
                 todo |= refs.symbols - seen
-    if modules:
-        modules.add((Path(root) / "barneskit" / "__init__.py").resolve())  # runs before any module
     return strings, modules
 
 

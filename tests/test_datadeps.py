@@ -33,6 +33,9 @@ PAGES = {
                  'name = "oth" + "er"  # a name built at run time: declared in the front matter\n'
                  'print(open(f"../data/{name}.csv").read())'),
     "nodata": ("", "print(6 * 7)"),
+    # A module two folders down, reached three ways: the package layers must not hide its data.
+    "nested": ("", "from barneskit.layer import deep\nfrom barneskit.layer.deep import load_deep\n"
+                   "import barneskit.layer.deep as again\nprint(len(deep.load_deep()), load_deep() == again.load_deep())"),
 }
 
 SAMPLE_MODULE = '''\
@@ -54,6 +57,15 @@ def load_other():
 '''
 
 
+DEEP_MODULE = '''\
+from barneskit import ROOT
+
+
+def load_deep():
+    return (ROOT / "data" / "deep.csv").read_text(encoding="utf-8").splitlines()
+'''
+
+
 @pytest.fixture
 def trial_book(repo_copy, notebook_page):
     """A repository copy whose book is an index page and the four trial pages."""
@@ -62,6 +74,10 @@ def trial_book(repo_copy, notebook_page):
     (dest / "data" / "sample.csv").write_text("id,value\na,1\nb,2\n", encoding="utf-8")
     (dest / "data" / "other.csv").write_text("x\n1\n", encoding="utf-8")
     (dest / "barneskit" / "sample.py").write_text(SAMPLE_MODULE, encoding="utf-8")
+    (dest / "data" / "deep.csv").write_text("d\n1\n", encoding="utf-8")
+    (dest / "barneskit" / "layer").mkdir()
+    (dest / "barneskit" / "layer" / "__init__.py").write_text('"""A layer of the package."""\n', encoding="utf-8")
+    (dest / "barneskit" / "layer" / "deep.py").write_text(DEEP_MODULE, encoding="utf-8")
     (dest / "trial").mkdir()
     for name, (extra, code) in PAGES.items():
         (dest / "trial" / f"{name}.md").write_text(notebook_page(BODY.format(name=name, code=code), extra), encoding="utf-8")
@@ -69,6 +85,10 @@ def trial_book(repo_copy, notebook_page):
     toc = "format: jb-book\nroot: index\nchapters:\n" + "".join(f"  - file: trial/{n}\n" for n in PAGES)
     (dest / "_toc.yml").write_text(toc, encoding="utf-8")
     return dest
+
+
+#: The modules that barneskit/__init__.py imports, so every page using the package runs them.
+INIT_IMPORTS = ["errors.py"]
 
 
 def executed_pages(root):
@@ -83,13 +103,19 @@ def test_data_files_are_found_from_code_modules_and_front_matter(trial_book):
     found = {name: [p.name for p in datadeps.page_data_files(trial_book / "trial" / f"{name}.md", root=trial_book)]
              for name in PAGES}
     assert found == {"direct": ["sample.csv"], "viamodule": ["sample.csv"],
-                     "declared": ["other.csv"], "nodata": []}
+                     "declared": ["other.csv"], "nodata": [], "nested": ["deep.csv"]}
 
 
 def test_package_code_is_found_from_the_modules_a_page_reaches(trial_book):
-    found = {name: [p.name for p in datadeps.page_code_files(trial_book / "trial" / f"{name}.md", root=trial_book)]
+    package = trial_book / "barneskit"
+    found = {name: [str(p.relative_to(package)) for p in
+                    datadeps.page_code_files(trial_book / "trial" / f"{name}.md", root=trial_book)]
              for name in PAGES}
-    assert found == {"direct": [], "viamodule": ["__init__.py", "sample.py"], "declared": [], "nodata": []}
+    # Importing any module runs the package's __init__ and what it imports, then the module's
+    # own package: a nested module brings its layer's __init__.
+    init = sorted(["__init__.py", *INIT_IMPORTS])
+    assert found == {"direct": [], "viamodule": sorted(init + ["sample.py"]), "declared": [], "nodata": [],
+                     "nested": sorted(init + ["layer/__init__.py", "layer/deep.py"])}
 
 
 def test_a_data_or_code_edit_reexecutes_exactly_the_pages_that_use_it(trial_book):
@@ -114,6 +140,11 @@ def test_a_data_or_code_edit_reexecutes_exactly_the_pages_that_use_it(trial_book
     module.write_text(module.read_text(encoding="utf-8").replace("return list(", "return list(  # edited\n        "),
                       encoding="utf-8")
     assert executed_pages(trial_book) == {"viamodule"}
+
+    # The same for a module two folders down.
+    deep = trial_book / "barneskit" / "layer" / "deep.py"
+    deep.write_text(deep.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert executed_pages(trial_book) == {"nested"}
 
 
 def test_digest_goes_into_the_first_code_cell_only():
