@@ -5,6 +5,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-requirements
+# JupyterLab lives in an environment of its own (see requirements-lab.in); its kernel is .venv's.
+LAB_VENV ?= .venv-lab
+LAB_STAMP := $(LAB_VENV)/.installed-requirements
 PORT   ?= 8000
 LAB_DIR ?= exercises
 # JupyterLab refuses to start as root (containers, CI) unless told to; other users get no extra flag.
@@ -13,7 +16,7 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 .PHONY: book test test-browser env serve lab student clean lock bench
 
 book: $(STAMP)                    ## set up if needed, then build the HTML book into _build/html
-	$(BIN)/python -m barneskit.build
+	$(BIN)/python -m barneskit.outputs.build
 
 test: $(STAMP)                    ## set up if needed, then run every test
 	$(BIN)/python -m pytest
@@ -35,20 +38,28 @@ $(STAMP): requirements.txt
 serve: $(STAMP)                   ## serve the built book on http://127.0.0.1:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-lab: $(STAMP)                     ## open the exercises in JupyterLab (LAB_DIR=student/notebooks: the student edition)
-	PYTHONPATH=$(CURDIR) JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(BIN)/jupyter lab $(LAB_ARGS) $(LAB_DIR)
+$(LAB_STAMP): requirements-lab.txt
+	test -x $(LAB_VENV)/bin/python || $(PYTHON) -m venv $(LAB_VENV)
+	$(LAB_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	touch $(LAB_STAMP)
+
+lab: $(STAMP) $(LAB_STAMP)        ## open the exercises in JupyterLab (LAB_DIR=student/notebooks: the student edition)
+	PYTHONPATH=$(CURDIR) JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(LAB_VENV)/bin/jupyter lab $(LAB_ARGS) $(LAB_DIR)
 
 student: $(STAMP)                 ## student edition: student/notebooks/*.ipynb and _build/student-html, no solutions
-	$(BIN)/python -m barneskit.student
+	$(BIN)/python -m barneskit.outputs.student
 
 clean:                            ## remove the built book and its execution cache
 	rm -rf _build
 
-lock:                             ## re-pin requirements.txt from requirements.in (then commit both)
+lock:                             ## re-pin requirements.txt and requirements-lab.txt from their .in files (then commit all four)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -r requirements.in
 	.lock-venv/bin/pip freeze > requirements.txt && rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements-lab.in
+	.lock-venv/bin/pip freeze > requirements-lab.txt && rm -rf .lock-venv
 
 .PHONY: handouts
 handouts: book                    ## printable PDFs into handouts/ (letter, worksheet, teacher guide, exercise sheet)
-	$(BIN)/python -m barneskit.handouts
+	$(BIN)/python -m barneskit.outputs.handouts

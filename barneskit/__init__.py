@@ -1,13 +1,18 @@
 """Everything the Barnes-letter module computes: texts, data, figures, exercise checks.
 
-Chapters, exercises and tests import from here rather than pasting helpers into cells.
+Chapters, exercises and tests import from here rather than pasting helpers into cells. The
+folders are layers; each imports only the layers listed before it:
+
+* ``errors``, ``paths``: one error type for bad input; where the repository's files are.
+* ``corpus``: the texts, the data files, their schemas and the bibliography (no Sphinx, no matplotlib).
+* ``analysis``: measuring texts (counts, patterns, stance markers, similarity).
+* ``exercises``: one module of checks and keys per exercise set, and their shared feedback.
+* ``outputs``: what is made from the corpus: timelines, tables, the book build, handouts, the
+  student edition.
+* ``sphinxext``: the Sphinx extensions, on top; ``sphinxext.patches`` holds each change to a
+  third-party library's behaviour in a module of its own.
 """
-from pathlib import Path
-
-#: The repository root: texts/, data/ and references.bib are found from here,
-#: so a notebook works whatever folder its kernel starts in.
-ROOT = Path(__file__).resolve().parent.parent
-
-from barneskit.errors import DataError  # noqa: E402  (needs ROOT defined first)
+from barneskit.errors import DataError
+from barneskit.paths import ROOT
 
 __all__ = ["ROOT", "DataError"]

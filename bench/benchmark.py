@@ -2,7 +2,7 @@
 
 ``make bench`` (or ``python bench/benchmark.py [--runs N]``) works on a temporary copy of the
 repository's sources, so the real tree is never edited, and builds exactly as ``make book`` does
-(``jupyter-book build . -W -n --keep-going`` through :mod:`barneskit.build`). Each round runs:
+(``jupyter-book build . -W -n --keep-going`` through :mod:`barneskit.outputs.build`). Each round runs:
 
 floor      a clean build of an empty one-page book (temporary folder, project's environment)
 clean      a clean build of the module: _build/ (with .jupyter_cache) and __pycache__ removed
@@ -40,16 +40,14 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from barneskit import datadeps  # noqa: E402
-from barneskit.build import build  # noqa: E402
+from barneskit.sphinxext import datadeps  # noqa: E402
+from barneskit.outputs.build import build  # noqa: E402
+from barneskit.paths import copy_sources  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 SCENARIOS = ("floor", "clean", "no-change", "prose", "code", "data")
 #: Ratio to the floor that each scenario must stay under (issue 8).
 TARGETS = {"no-change": 1.2, "prose": 1.6, "clean": 10.0}
-#: Never copied: the environment, build output, caches, VCS data, generated editions, our results.
-SKIP = {".venv", "_build", ".git", "node_modules", "test-artifacts", "student", "handouts",
-        "__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
 EXECUTED_RE = re.compile(r"(\S+\.(?:md|ipynb)): Executing notebook")
 
 FLOOR_FILES = {
@@ -57,17 +55,6 @@ FLOOR_FILES = {
     "_toc.yml": "format: jb-book\nroot: index\n",
     "index.md": "# Floor\n\nAn empty page.\n",
 }
-
-
-def copy_sources(dest):
-    def ignore(folder, names):
-        skipped = {n for n in names if n in SKIP}
-        if Path(folder).resolve() == ROOT / "bench":
-            skipped.add("results")
-        return skipped
-
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    return dest
 
 
 def toc_files(root):
@@ -173,7 +160,7 @@ def readers_of(root, data_file):
 
 def run(runs, keep=False):
     work = Path(tempfile.mkdtemp(prefix="barnes-bench-"))
-    floor, repo = work / "floor", copy_sources(work / "repo")
+    floor, repo = work / "floor", copy_sources(work / "repo", ROOT)
     floor.mkdir()
     for name, text in FLOOR_FILES.items():
         (floor / name).write_text(text, encoding="utf-8")

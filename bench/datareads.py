@@ -1,4 +1,4 @@
-"""Check barneskit.datadeps against what each notebook page really opens when its code runs.
+"""Check barneskit.sphinxext.datadeps against what each notebook page really opens when its code runs.
 
 Run from the repository root:  python bench/datareads.py [page.md ...]
 (default: every notebook page in _toc.yml). Each page's code cells run in a fresh Python process
@@ -18,14 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from barneskit import datadeps  # noqa: E402
-from barneskit.build import STARTUP  # noqa: E402
+from barneskit.sphinxext import datadeps  # noqa: E402
 
 RUNNER = r"""
 import json, os, sys
 root, page = sys.argv[1], sys.argv[2]
 sys.path.insert(0, root)
-from barneskit import datadeps
+from barneskit.sphinxext import datadeps
 reads = set()
 def hook(event, args):
     if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
@@ -57,7 +56,7 @@ def notebook_pages():
 
 def main(argv=None):
     pages = list(sys.argv[1:] if argv is None else argv) or notebook_pages()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(STARTUP)]))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     differ = 0
     for page in pages:
         static = sorted(str(p.relative_to(ROOT)) for p in datadeps.page_data_files(ROOT / page))

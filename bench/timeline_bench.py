@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from barneskit import timelines  # noqa: E402
-from barneskit.events import CATEGORIES, Event, load_events  # noqa: E402
+from barneskit.outputs import timelines  # noqa: E402
+from barneskit.corpus.events import CATEGORIES, Event, load_events  # noqa: E402
 
 
 def synthetic(n, seed=1933):

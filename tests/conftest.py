@@ -1,16 +1,11 @@
 """Shared fixtures: one build of the book per test session, and throw-away copies of the repository."""
-import shutil
-
 import pytest
 
-from barneskit import ROOT
-from barneskit.build import build
+from barneskit.paths import ROOT, copy_sources
+from barneskit.outputs.build import build
 
 HTML = ROOT / "_build" / "html"
 
-#: What a copy of the repository for a broken-input test leaves out (big, or rebuilt anyway).
-COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "test-artifacts",
-                                     "student", "handouts", "__pycache__")
 
 
 @pytest.fixture(scope="session")
@@ -47,14 +42,13 @@ def notebook_page():
 def repo_copy(tmp_path):
     """A copy of the repository's sources in a temporary folder, to break without harm."""
     dest = tmp_path / "repo"
-    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
-    return dest
+    return copy_sources(dest)
 
 
 @pytest.fixture(scope="session")
 def student_html(tmp_path_factory):
     """The student edition of the book, built once (exercise and handout tests both read it)."""
-    from barneskit import student
+    from barneskit.outputs import student
 
     out = tmp_path_factory.mktemp("student-html") / "html"
     code, warnings, output = student.build_student_book(out, echo=False)

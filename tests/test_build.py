@@ -1,8 +1,8 @@
 """The book builds with zero warnings; the letter page shows the letter verbatim; bad input stops the build."""
 from bs4 import BeautifulSoup
 
-from barneskit.build import build
-from barneskit.texts import text
+from barneskit.outputs.build import build
+from barneskit.corpus.texts import text
 
 
 def test_book_builds_without_warnings(built_book):
@@ -40,7 +40,13 @@ def test_letter_page_credits_the_transcription(built_book):
     assert "not stated" in words  # the place, in the before-you-read card
 
 
-def test_edited_letter_stops_the_build_naming_the_file(repo_copy):
+def test_an_edited_letter_stops_the_build_naming_the_file_even_after_a_good_build(repo_copy):
+    """The build skips validation while no source file changed; an edit must bring it back."""
+    (repo_copy / "index.md").write_text("(dd-index)=\n# Trial book\n", encoding="utf-8")
+    (repo_copy / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
+    code, output, warnings = build(echo=False, root=repo_copy)
+    assert code == 0 and warnings == [], output[-3000:]
+
     source = repo_copy / "texts" / "reply-to-barnes" / "reply-to-barnes-1933.mia.txt"
     source.write_text(source.read_text(encoding="utf-8").replace("Britishers", "Britons"), encoding="utf-8")
     code, output, _ = build(echo=False, root=repo_copy)

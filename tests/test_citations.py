@@ -19,7 +19,7 @@ import re
 
 import pytest
 
-from barneskit import ROOT
+from barneskit.paths import ROOT
 
 CONTEXT_PAGES = ["who-asked", "metro-vickers", "americans", "wrecking-trials", "reading-the-notes", "people"]
 CHAPTERS = ROOT / "chapters"

@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from barneskit import DataError
-from barneskit.events import CATEGORIES, COLUMNS, EVENTS_PATH, events_by_id, load_events
-from barneskit.references import bib_keys
-from barneskit.validate import CHECKERS, validate_all
+from barneskit.corpus.events import CATEGORIES, COLUMNS, EVENTS_PATH, events_by_id, load_events
+from barneskit.corpus.references import bib_keys
+from barneskit.corpus.validate import CHECKERS, validate_all
 
 FIXED_IDS = ["mv-arrests", "barnes-reply", "roosevelt-inauguration", "mv-trial-opens", "mv-verdicts",
              "uk-embargo-proclaimed", "mv-release", "us-recognition", "edition-sochineniya-13",
@@ -68,8 +68,8 @@ def test_every_category_is_used_and_uncertain_rows_explain_themselves():
 
 
 def test_the_checker_is_registered_for_the_build():
-    from barneskit.events import check_events
-    assert check_events in CHECKERS
+    from barneskit.corpus.events import validate_events
+    assert validate_events in CHECKERS
     validate_all()
 
 
@@ -152,7 +152,7 @@ def test_wrong_header_is_refused(events_copy):
 
 def test_a_bad_row_stops_the_build_checks(events_copy, monkeypatch):
     """The build runs validate_all before reading a page: point it at a broken copy."""
-    import barneskit.events as events_module
+    import barneskit.corpus.events as events_module
     line = _break(events_copy, "mv-release", category="nonsense")
     monkeypatch.setattr(events_module, "EVENTS_PATH", events_copy)
     with pytest.raises(DataError, match=f"line {line}, field 'category'"):

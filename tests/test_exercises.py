@@ -15,8 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 from nbclient import NotebookClient
 
-from barneskit import ROOT, student
-from barneskit.build import build_env
+from barneskit.paths import ROOT
+from barneskit.outputs import student
+from barneskit.outputs.build import build_env
 
 PAGES = student.exercise_sets()
 EXERCISES = ROOT / "exercises"

@@ -4,10 +4,10 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from barneskit import ROOT
-from barneskit.handouts import HANDOUTS, build_handouts, exercise_pages, pdf_pages, pdf_text
-from barneskit.teaching import load_worksheet
-from barneskit.texts import text
+from barneskit.paths import ROOT
+from barneskit.outputs.handouts import HANDOUTS, build_handouts, exercise_pages, pdf_pages, pdf_text
+from barneskit.corpus.teaching import load_worksheet
+from barneskit.corpus.texts import text
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +69,7 @@ def solution_code_lines():
 
     A line that the page also shows outside its solutions (in a hint or a scaffold) is not a leak.
     """
-    from barneskit.student import solution_blocks, strip_solutions  # the exercises helper's module
+    from barneskit.outputs.student import solution_blocks, strip_solutions  # the exercises helper's module
 
     lines = set()
     for page in sorted((ROOT / "exercises").glob("*.md")):

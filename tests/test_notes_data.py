@@ -5,7 +5,9 @@ import shutil
 import matplotlib
 import pytest
 
-from barneskit import DataError, claims, references, renderings, texts, witnesses
+from barneskit import DataError
+from barneskit.corpus import claims, references, renderings, texts, witnesses
+from barneskit.outputs import tables, witness_chain
 
 matplotlib.use("Agg")
 
@@ -66,17 +68,17 @@ def test_witness_chain_runs_forward_in_time_and_is_drawn_box_for_box():
     for w in ws:
         if w.derived_from:
             assert by_id[w.derived_from].year <= w.year, f"{w.id} is older than its source"
-    fig = witnesses.draw_chain(ws)
+    fig = witness_chain.draw_chain(ws)
     boxes = [t for t in fig.axes[0].texts if t.get_bbox_patch() is not None]
     assert len(boxes) == len(ws)
     assert fig.get_facecolor()[3] == 1.0  # opaque background
-    html = witnesses.witnesses_table_html(ws)
+    html = tables.witnesses_table_html(ws)
     assert html.count('<th scope="row">') == len(ws)
 
 
 def test_claims_table_has_a_row_per_claim():
     rows = claims.load_claims()
-    html = claims.claims_table_html(rows)
+    html = tables.claims_table_html(rows)
     assert html.count("<tr id=\"claim-") == len(rows)
     assert "<caption>" in html
 
@@ -117,7 +119,7 @@ def test_a_bad_claim_row_names_file_line_and_field(claims_copy, field, value, me
         target[field] = value
     _rewrite(claims_copy, change)
     with pytest.raises(DataError) as caught:
-        claims.check_claims(claims_copy)
+        claims.validate_claims(claims_copy)
     text = str(caught.value)
     position = [r["id"] for r in csv.DictReader(claims_copy.open(encoding="utf-8"))].index("note-espionage-established")
     assert "claims.csv" in text and message in text
@@ -128,7 +130,7 @@ def test_a_bad_claim_row_names_file_line_and_field(claims_copy, field, value, me
 def test_a_duplicate_claim_id_and_an_unknown_column_are_refused(claims_copy):
     _rewrite(claims_copy, lambda rows: rows.append(dict(rows[0])))
     with pytest.raises(DataError, match="duplicate id"):
-        claims.check_claims(claims_copy)
+        claims.validate_claims(claims_copy)
     shutil.copy(claims.CLAIMS_PATH, claims_copy)
 
     def add_column(rows):
@@ -137,20 +139,21 @@ def test_a_duplicate_claim_id_and_an_unknown_column_are_refused(claims_copy):
         return list(rows[0].keys())
     _rewrite(claims_copy, add_column)
     with pytest.raises(DataError) as caught:
-        claims.check_claims(claims_copy)
+        claims.validate_claims(claims_copy)
     assert caught.value.line == 1 and caught.value.field == "confidence"
 
 
 def test_event_ids_are_checked_once_events_exist(claims_copy, monkeypatch):
     monkeypatch.setattr(claims, "known_event_ids", lambda *a, **k: {"mv-arrests", "mv-trial-opens"})
     with pytest.raises(DataError) as caught:
-        claims.check_claims(claims_copy)  # the file also names mv-verdicts, which this fake lacks
+        claims.validate_claims(claims_copy)  # the file also names mv-verdicts, which this fake lacks
     assert caught.value.field == "events" and "mv-verdicts" in str(caught.value)
 
 
-def test_event_ids_are_skipped_while_no_events_file_exists(claims_copy, tmp_path):
-    assert claims.known_event_ids(tmp_path / "no-events.csv") is None
-    assert claims.check_claims(claims_copy, events_path=tmp_path / "no-events.csv")
+def test_claims_without_their_events_file_stop_naming_that_file(claims_copy, tmp_path):
+    with pytest.raises(DataError) as caught:
+        claims.validate_claims(claims_copy, events_path=tmp_path / "no-events.csv")
+    assert caught.value.path.name == "no-events.csv" and "missing" in str(caught.value)
 
 
 def test_a_long_quotation_of_the_other_rendering_is_refused(tmp_path):
@@ -161,7 +164,7 @@ def test_a_long_quotation_of_the_other_rendering_is_refused(tmp_path):
         rows[0]["other_phrase"] = " ".join(["word"] * (renderings.MAX_WORDS + 1))
     _rewrite(dest, change)
     with pytest.raises(DataError) as caught:
-        renderings.check_renderings(dest)
+        renderings.validate_renderings(dest)
     assert caught.value.line == 2 and caught.value.field == "other_phrase"
 
 
@@ -173,12 +176,12 @@ def test_a_witness_derived_from_a_later_row_is_refused(tmp_path):
         rows[0].update(derived_from="W3", derivation="printed from", derivation_status="documented")
     _rewrite(dest, change)
     with pytest.raises(DataError) as caught:
-        witnesses.check_witnesses(dest)
+        witnesses.validate_witnesses(dest)
     assert caught.value.line == 2 and caught.value.field == "derived_from"
 
 
 def test_bad_data_stops_the_build_naming_the_file(repo_copy):
-    from barneskit.build import build
+    from barneskit.outputs.build import build
 
     path = repo_copy / "data" / "claims.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",contested,", ",settled,", 1), encoding="utf-8")

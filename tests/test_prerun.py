@@ -1,6 +1,6 @@
 """Notebook pages that must run are run side by side before reading, each exactly once.
 
-barneskit.prerun reads each page's notebook as myst-nb will, runs the ones jupyter-cache lacks at
+barneskit.sphinxext.prerun reads each page's notebook as myst-nb will, runs the ones jupyter-cache lacks at
 the same time and stores them; myst-nb must then find every one in the cache (a page it runs
 again would mean the two read different notebooks). A failing cell must still stop the build the
 usual way, naming the page. That two pages run at the same time is shown without timing
@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from barneskit.build import build
+from barneskit.outputs.build import build
 
 BODY = """\
 # Trial page {name}

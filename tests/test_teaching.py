@@ -10,11 +10,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from barneskit import DataError
-from barneskit.build import build
-from barneskit.teaching import (ADAPTED_MAX_WORDS, ADAPTED_PATH, SESSIONS_PATH, WORKSHEET_PATH,
+from barneskit.outputs.build import build
+from barneskit.corpus.teaching import (ADAPTED_MAX_WORDS, ADAPTED_PATH, SESSIONS_PATH, WORKSHEET_PATH,
                                 exercise_key_phrases, load_adapted_letter, load_sessions, load_worksheet,
                                 toc_docnames)
-from barneskit.texts import text
+from barneskit.corpus.texts import text
 
 
 # ----------------------------------------------------------------------------- session plans

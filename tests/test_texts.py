@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from barneskit import DataError
-from barneskit.texts import load_metadata, load_text, sha256_of, text
+from barneskit.corpus.texts import load_metadata, load_text, sha256_of, text
 
 LETTER = "reply-to-barnes"
 

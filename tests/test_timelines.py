@@ -9,8 +9,8 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
 
-from barneskit import timelines
-from barneskit.events import load_events
+from barneskit.outputs import timelines
+from barneskit.corpus.events import load_events
 
 FIGURE_NAMES = list(timelines.FIGURES)
 
@@ -150,7 +150,7 @@ def test_strip_counts_days_from_the_data(figures):
 
 def test_many_events_thin_out_instead_of_piling_up():
     import datetime
-    from barneskit.events import Event
+    from barneskit.corpus.events import Event
     base = datetime.date(1933, 3, 1)
     events = [Event(id=f"e{i}", start=base + datetime.timedelta(days=i % 60), precision="day",
                     label=f"Synthetic event number {i}", category="metro-vickers", sources=["trialreport1933"],

@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from barneskit import ROOT
-from barneskit.build import build
+from barneskit.paths import copy_sources
+from barneskit.outputs.build import build
 
 import sitecheck
 
@@ -19,8 +19,6 @@ ARTIFACTS = sitecheck.ARTIFACTS
 SCREENSHOTS = sitecheck.SCREENSHOTS
 FIXTURE_BOOK = sitecheck.HERE / "fixture_book"
 #: What the fixture book's copy of the repository leaves out (big, or rebuilt anyway).
-COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "test-artifacts",
-                                     "student", "handouts", "__pycache__", "bench")
 
 _SUMMARIES: list[str] = []
 
@@ -97,7 +95,7 @@ def site_reports(site, browser_context, axe_source):
 def fixture_site(tmp_path_factory):
     """The fixture book (tests/browser/fixture_book) built in a copy of the repository, and served."""
     repo = tmp_path_factory.mktemp("fixture-book") / "repo"
-    shutil.copytree(ROOT, repo, ignore=COPY_IGNORE)
+    copy_sources(repo)
     for src in FIXTURE_BOOK.iterdir():
         shutil.copy2(src, repo / src.name)
     code, output, warnings = build(echo=False, root=repo)

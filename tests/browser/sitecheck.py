@@ -15,7 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from barneskit.system import ensure_programs
+from barneskit.outputs.programs import ensure_programs
 
 HERE = Path(__file__).parent
 #: Kept after a run (gitignored): one full-page PNG per page, and a JSON report per site.
@@ -34,7 +34,7 @@ INLINE_SCHEMES = {"data", "blob", "about"}
 # --------------------------------------------------------------------------- set-up
 
 def ensure_chromium():
-    """Debian's Chromium; installed with apt-get (as root) where missing (barneskit.system)."""
+    """Debian's Chromium; installed with apt-get (as root) where missing (barneskit.outputs.programs)."""
     return ensure_programs("chromium")["chromium"]
 
 

@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 import sitecheck
-from barneskit import ROOT
+from barneskit.paths import ROOT
 
 LAUNCH_KEYS = ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "jupyterlite_url", "thebe")
 
