@@ -27,7 +27,10 @@ ROLES = {
     "note": ("note", "publication-line"),
 }
 
-Verdict = Literal["consistent", "discrepancy-to-explain", "contested", "not-verifiable"]
+#: consistent: the evidence agrees; discrepancy-to-explain: it differs in a way that needs explaining;
+#: contested: the sources disagree on the substance; unsupported: only the text (or the court it
+#: reports) asserts it, and no independent source supports it; not-verifiable: our sources cannot test it.
+Verdict = Literal["consistent", "discrepancy-to-explain", "contested", "unsupported", "not-verifiable"]
 VERDICTS = get_args(Verdict)
 
 
