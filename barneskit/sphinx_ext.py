@@ -153,7 +153,7 @@ class PrimaryTextDirective(SphinxDirective):
 
     def _card(self, doc):
         meta = doc.metadata
-        first = min(meta.editions, key=lambda e: e.year)
+        first = min(meta.editions, key=lambda e: e.year or 10_000)
         this = [e for e in meta.editions if e.language == "English"] or [first]
         place = meta.place.value if meta.place.stated_in_text else f"not stated. {meta.place.note}"
         to_whom = f"{meta.addressee.name}, {meta.addressee.identified_as}"
@@ -163,10 +163,11 @@ class PrimaryTextDirective(SphinxDirective):
             ("When", meta.date_as_printed + (f" ({meta.date_note})" if meta.date_note else "")),
             ("Where", place),
             ("Original language", meta.language_of_original),
-            ("First printed", _edition_line(first)),
         ]
         if this[0] is not first:
-            rows.append(("This translation", _edition_line(this[0])))
+            rows += [("First printed", _edition_line(first)), ("This translation", _edition_line(this[0]))]
+        else:
+            rows.append(("Printed in", "; ".join(_edition_line(e) for e in meta.editions)))
         if meta.publication_line:
             with_note = " and an editors' note" if doc.by_role("note") else ""
             rows.append(("Printed with", f"the line \"{meta.publication_line}\"{with_note}"))
@@ -210,7 +211,8 @@ def _edition_line(ed):
     where = "".join(f", {name} {value}" for name, value in
                     (("p.", ed.page), ("col.", ed.column), ("document", ed.document)) if value)
     volume = f", vol. {ed.volume}" if ed.volume else ""
-    imprint = f"{ed.place}: {ed.publisher}, {ed.year}" if ed.publisher else f"{ed.place}, {ed.year}"
+    year = ed.year or "year of printing not confirmed"
+    imprint = f"{ed.place}: {ed.publisher}, {year}" if ed.publisher else f"{ed.place}, {year}"
     return f"{ed.title}{volume} ({ed.language}; {imprint}){where}"
 
 

@@ -50,7 +50,7 @@ class Edition(StrictModel):
     volume: Optional[str] = None
     place: str
     publisher: Optional[str] = None
-    year: int
+    year: Optional[int] = None  # None: the year of printing is not confirmed
     # The pinpoint: a page, a column (Hansard) or a document number (FRUS, Papers Past).
     page: Optional[str] = None
     column: Optional[str] = None
