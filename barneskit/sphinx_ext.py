@@ -129,6 +129,7 @@ class PrimaryTextDirective(SphinxDirective):
     def _segments(self, doc, roles, prefix, part):
         box = nodes.container(classes=["primary-text", f"primary-text-{part}"])
         box["lang"] = "en"
+        box["support_smartquotes"] = False  # verbatim: no curly quotes put in by Sphinx
         cited_by = {seg.note: seg.id for seg in doc.segments if seg.note}
         std = self.env.get_domain("std")
         if part != "note":
@@ -172,8 +173,8 @@ class PrimaryTextDirective(SphinxDirective):
             with_note = " and an editors' note" if doc.by_role("note") else ""
             rows.append(("Printed with", f"the line \"{meta.publication_line}\"{with_note}"))
         if meta.excerpt:
-            cuts = "; ".join(cut.what for cut in meta.excerpt.omissions)
-            rows.append(("Excerpt", f"this is part of {meta.excerpt.of}. Left out: {cuts}"))
+            rows.append(("Excerpt", f"part of {meta.excerpt.of}; every place where text is left out "
+                                    "is marked [\u2026] in the text"))
         field_list = nodes.field_list(classes=["source-card"])
         for name, value in rows:
             field = nodes.field()
