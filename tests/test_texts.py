@@ -91,7 +91,7 @@ def test_segment_pointing_at_an_empty_line_is_refused(letter_copy):
 
 
 DOCUMENT_SET = ["cable-arrests-1933-03-14", "hansard-1933-03-15", "cable-verdicts-1933-04-18",
-                "hansard-1933-04-25", "roosevelt-to-litvinov-1933-11-16"]
+                "hansard-1933-04-25", "roosevelt-to-litvinov-1933-11-16", "hansard-1933-07-24"]
 
 
 @pytest.mark.parametrize("text_id", DOCUMENT_SET)
