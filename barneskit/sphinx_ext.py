@@ -209,8 +209,9 @@ def _omission_marks(cuts):
 
 
 def _edition_line(ed):
-    where = "".join(f", {name} {value}" for name, value in
-                    (("p.", ed.page), ("col.", ed.column), ("document", ed.document)) if value)
+    page = ("pp." if ed.page and "-" in ed.page else "p.", ed.page)
+    column = ("cols." if ed.column and "-" in ed.column else "col.", ed.column)
+    where = "".join(f", {name} {value}" for name, value in (page, column, ("document", ed.document)) if value)
     volume = f", vol. {ed.volume}" if ed.volume else ""
     year = ed.year or "year of printing not confirmed"
     imprint = f"{ed.place}: {ed.publisher}, {year}" if ed.publisher else f"{ed.place}, {year}"
