@@ -165,7 +165,7 @@ class PrimaryTextDirective(SphinxDirective):
             ("Where", place),
             ("Original language", meta.language_of_original),
         ]
-        if this[0] is not first:
+        if this[0] is not first and meta.language_of_original != this[0].language:
             rows += [("First printed", _edition_line(first)), ("This translation", _edition_line(this[0]))]
         else:
             rows.append(("Printed in", "; ".join(_edition_line(e) for e in meta.editions)))
