@@ -21,7 +21,8 @@ import pytest
 
 from barneskit.paths import ROOT
 
-CONTEXT_PAGES = ["who-asked", "metro-vickers", "americans", "wrecking-trials", "reading-the-notes", "people"]
+CONTEXT_PAGES = ["who-asked", "metro-vickers", "americans", "wrecking-trials", "other-evidence",
+                 "reading-the-notes", "people"]
 CHAPTERS = ROOT / "chapters"
 
 SKIPPED_BLOCKS = ("code-cell", "primary-text", "bibliography", "raw", "code", "code-block")

@@ -4,7 +4,6 @@ errors, paths < corpus < analysis < exercises, outputs (side by side, neither im
 < sphinxext. The corpus imports neither Sphinx nor matplotlib, so an exercise runs in any Jupyter.
 """
 import ast
-from pathlib import Path
 
 import pytest
 

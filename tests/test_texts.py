@@ -88,3 +88,29 @@ def test_segment_pointing_at_an_empty_line_is_refused(letter_copy):
     meta.write_text(raw, encoding="utf-8")
     with pytest.raises(DataError, match="line 17"):
         load_text(letter_copy)
+
+
+DOCUMENT_SET = ["cable-arrests-1933-03-14", "hansard-1933-03-15", "cable-verdicts-1933-04-18",
+                "hansard-1933-04-25", "roosevelt-to-litvinov-1933-11-16", "hansard-1933-07-24"]
+
+
+@pytest.mark.parametrize("text_id", DOCUMENT_SET)
+def test_each_document_of_the_set_matches_its_checksum_and_states_its_rights(text_id):
+    doc = text(text_id)
+    assert sha256_of(doc.folder / doc.metadata.source_file) == doc.metadata.sha256
+    assert doc.metadata.licence.strip() and doc.metadata.transcription.url.startswith("http")
+    assert any(e.page or e.column or e.document for e in doc.metadata.editions), "no pinpoint"
+    if doc.metadata.excerpt:
+        marked = [cut for seg in [None, *[s.id for s in doc.segments]] for cut in doc.omissions_after(seg)]
+        assert marked == list(doc.metadata.excerpt.omissions)
+
+
+def test_an_omission_after_an_unknown_segment_is_refused(tmp_path):
+    src = text("hansard-1933-04-25").folder
+    dest = tmp_path / "hansard-1933-04-25"
+    shutil.copytree(src, dest)
+    meta = dest / "metadata.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("after: a-simon-2", "after: a-simon-9"),
+                    encoding="utf-8")
+    with pytest.raises(DataError, match="a-simon-9"):
+        load_text(dest)

@@ -26,9 +26,12 @@ LETTER_TEXT_ID = "reply-to-barnes"
 class Addressee(StrictModel):
     name: str
     identified_as: str
-    name_forms: list[str] = Field(min_length=1)
-    identification_note: str
-    sources: list[str] = Field(min_length=1)
+    # A letter names a person whose identity needs arguing; a speech or a cable has an audience.
+    name_forms: list[str] = Field(default_factory=list)
+    identification_note: Optional[str] = None
+    sources: list[str] = Field(default_factory=list)
+    #: A remark for the card's "To whom" line, e.g. what the text itself calls the addressee.
+    card_note: Optional[str] = None
 
 
 class Place(StrictModel):
@@ -47,11 +50,14 @@ class Edition(StrictModel):
     bibkey: str
     language: str
     title: str
-    volume: str
+    volume: Optional[str] = None
     place: str
-    publisher: str
-    year: int
+    publisher: Optional[str] = None
+    year: Optional[int] = None  # None: the year of printing is not confirmed
+    # The pinpoint: a page, a column (Hansard) or a document number (FRUS, Papers Past).
     page: Optional[str] = None
+    column: Optional[str] = None
+    document: Optional[str] = None
     note_number: Optional[str] = None
     note_page: Optional[str] = None
     role: str
@@ -61,13 +67,30 @@ class Edition(StrictModel):
 class Transcription(StrictModel):
     by: str
     for_: str = Field(alias="for")
-    year: int
+    year: Optional[int] = None
     url: str
+    #: How the file was made from that copy (OCR kept as it is, line breaks added, ...).
+    note: Optional[str] = None
+
+
+class Omission(StrictModel):
+    """A passage of the published document that the file leaves out."""
+
+    after: Optional[str] = None  # id of the segment it follows; None: before the first segment
+    what: str = Field(min_length=10)
+
+
+class Excerpt(StrictModel):
+    """The file holds part of a longer document: what the whole is and every cut, in order."""
+
+    of: str = Field(min_length=10)
+    omissions: list[Omission] = Field(min_length=1)
 
 
 class Segment(StrictModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
-    role: Literal["salutation", "paragraph", "closing", "signature", "publication-line", "note"]
+    role: Literal["salutation", "heading", "speaker", "paragraph", "closing", "signature",
+                  "publication-line", "note"]
     line: int = Field(ge=1)
     label: str
     note: Optional[str] = None
@@ -82,6 +105,8 @@ class TextMetadata(StrictModel):
     addressee: Addressee
     date: datetime.date
     date_as_printed: str
+    #: What the card says after the date, e.g. "as printed under the title".
+    date_note: Optional[str] = None
     place: Place
     language_of_original: str
     editions: list[Edition] = Field(min_length=1)
@@ -89,6 +114,8 @@ class TextMetadata(StrictModel):
     transcription: Transcription
     licence: str
     credit: str
+    #: Set when the file is a marked excerpt of a longer document.
+    excerpt: Optional[Excerpt] = None
     source_file: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     segments: list[Segment] = Field(min_length=1)
@@ -119,6 +146,11 @@ class Text(BaseModel):
 
     def by_role(self, *roles):
         return [seg for seg in self.segments if seg.role in roles]
+
+    def omissions_after(self, segment_id):
+        """The passages left out right after this segment (``None``: before the first one)."""
+        cuts = self.metadata.excerpt.omissions if self.metadata.excerpt else []
+        return [cut for cut in cuts if cut.after == segment_id]
 
     @property
     def letter_body(self):
@@ -180,6 +212,11 @@ def load_text(folder):
             raise DataError(meta_path, f"note marker '{seg.note_marker}' not found in segment '{seg.id}'",
                             field=field + ".note_marker")
         segments.append(TextSegment(text=text, **seg.model_dump()))
+    if meta.excerpt:
+        for index, cut in enumerate(meta.excerpt.omissions):
+            if cut.after is not None and cut.after not in seen:
+                raise DataError(meta_path, f"omission after unknown segment '{cut.after}'",
+                                field=f"excerpt.omissions.{index}.after")
     return Text(metadata=meta, folder=folder, segments=segments)
 
 

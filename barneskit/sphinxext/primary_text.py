@@ -63,14 +63,18 @@ class PrimaryTextDirective(SphinxDirective):
             return [self._card(doc)]
         if part == "source":
             return [self._source(doc)]
-        roles = ("note",) if part == "note" else ("salutation", "paragraph", "closing", "signature", "publication-line")
+        roles = ("note",) if part == "note" else ("salutation", "heading", "speaker", "paragraph", "closing",
+                                                  "signature", "publication-line")
         return [self._segments(doc, roles, prefix, part)]
 
     def _segments(self, doc, roles, prefix, part):
         box = nodes.container(classes=["primary-text", f"primary-text-{part}"])
         box["lang"] = "en"
+        box["support_smartquotes"] = False  # verbatim: no curly quotes put in by Sphinx
         cited_by = {seg.note: seg.id for seg in doc.segments if seg.note}
         std = self.env.get_domain("std")
+        if part != "note":
+            box.extend(_omission_marks(doc.omissions_after(None)))
         for seg in doc.by_role(*roles):
             node_id = f"{prefix}-{seg.id}"
             row = nodes.container(classes=["text-seg", f"text-seg-{seg.role}"], ids=[node_id])
@@ -85,25 +89,33 @@ class PrimaryTextDirective(SphinxDirective):
                 words.extend(_text_with_note_link(seg, prefix))
             row += [number, words]
             box += row
+            box.extend(_omission_marks(doc.omissions_after(seg.id)))
             std.note_hyperlink_target(node_id, self.env.docname, node_id, seg.label)
         return box
 
     def _card(self, doc):
         meta = doc.metadata
-        first = min(meta.editions, key=lambda e: e.year)
+        first = min(meta.editions, key=lambda e: e.year or 10_000)
         this = [e for e in meta.editions if e.language == "English"] or [first]
         place = meta.place.value if meta.place.stated_in_text else f"not stated. {meta.place.note}"
+        to_whom = f"{meta.addressee.name}, {meta.addressee.identified_as}"
         rows = [
             ("Who wrote", meta.author),
-            ("To whom", f"{meta.addressee.name}, {meta.addressee.identified_as} "
-                        f"(the letter says only \"Mr. Barnes\")"),
-            ("When", f"{meta.date_as_printed} (as printed under the title)"),
+            ("To whom", to_whom + (f" ({meta.addressee.card_note})" if meta.addressee.card_note else "")),
+            ("When", meta.date_as_printed + (f" ({meta.date_note})" if meta.date_note else "")),
             ("Where", place),
             ("Original language", meta.language_of_original),
-            ("First printed", _edition_line(first)),
-            ("This translation", _edition_line(this[0])),
-            ("Printed with", f"the line \"{meta.publication_line}\" and an editors' note"),
         ]
+        if this[0] is not first and meta.language_of_original != this[0].language:
+            rows += [("First printed", _edition_line(first)), ("This translation", _edition_line(this[0]))]
+        else:
+            rows.append(("Printed in", "; ".join(_edition_line(e) for e in meta.editions)))
+        if meta.publication_line:
+            with_note = " and an editors' note" if doc.by_role("note") else ""
+            rows.append(("Printed with", f"the line \"{meta.publication_line}\"{with_note}"))
+        if meta.excerpt:
+            rows.append(("Excerpt", f"part of {meta.excerpt.of}; every place where text is left out "
+                                    "is marked [\u2026] in the text"))
         field_list = nodes.field_list(classes=["source-card"])
         for name, value in rows:
             field = nodes.field()
@@ -119,15 +131,32 @@ class PrimaryTextDirective(SphinxDirective):
         t = meta.transcription
         english = [e for e in meta.editions if e.language == "English"][0]
         para = nodes.paragraph(classes=["source-credit"])
-        para += nodes.Text(f"Source: {_edition_line(english)}. Transcription: {t.by} for the {t.for_}, {t.year} (")
+        year = f", {t.year}" if t.year else ""
+        para += nodes.Text(f"Source: {_edition_line(english)}. Transcription: {t.by} for the {t.for_}{year} (")
         para += nodes.reference(t.url, t.url, refuri=t.url)
-        para += nodes.Text(f"). {meta.licence} Credit: {meta.credit}.")
+        made = f" {t.note}" if t.note else ""
+        para += nodes.Text(f").{made} {meta.licence} Credit: {meta.credit}.")
         return para
 
 
+def _omission_marks(cuts):
+    """A visible mark where an excerpt leaves out part of the document, saying what is left out."""
+    marks = []
+    for cut in cuts:
+        row = nodes.container(classes=["text-seg", "text-omission"])
+        row += nodes.paragraph("", f"[\u2026] Left out here: {cut.what}", classes=["seg-text"])
+        marks.append(row)
+    return marks
+
+
 def _edition_line(ed):
-    where = f", p. {ed.page}" if ed.page else ""
-    return f"{ed.title}, vol. {ed.volume} ({ed.language}; {ed.place}: {ed.publisher}, {ed.year}){where}"
+    page = ("pp." if ed.page and "-" in ed.page else "p.", ed.page)
+    column = ("cols." if ed.column and "-" in ed.column else "col.", ed.column)
+    where = "".join(f", {name} {value}" for name, value in (page, column, ("document", ed.document)) if value)
+    volume = f", vol. {ed.volume}" if ed.volume else ""
+    year = ed.year or "year of printing not confirmed"
+    imprint = f"{ed.place}: {ed.publisher}, {year}" if ed.publisher else f"{ed.place}, {year}"
+    return f"{ed.title}{volume} ({ed.language}; {imprint}){where}"
 
 
 def setup(app):
