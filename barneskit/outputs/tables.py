@@ -8,6 +8,7 @@ from barneskit.corpus import texts
 from barneskit.corpus.claims import load_claims
 from barneskit.corpus.references import short_citation
 from barneskit.corpus.renderings import load_renderings
+from barneskit.corpus.russian_wording import load_russian_wording
 from barneskit.corpus.witnesses import load_witnesses
 
 
@@ -72,5 +73,27 @@ def witnesses_table_html(witnesses=None):
         out.append(f'<tr><th scope="row">{w.id}: {html.escape(w.label)}</th><td>{year}</td><td>{w.language}</td>'
                    f"<td>{html.escape(w.holder)}</td><td>{made}</td><td>{w.status}</td>"
                    f"<td>{html.escape(w.note)}</td></tr>")
+    out.append("</tbody></table></div>")
+    return "\n".join(out)
+
+
+def russian_wording_html(segment_id, wording=None):
+    """One paragraph of the letter in English, then a table of its phrases beside the Russian of 1951."""
+    wording = load_russian_wording() if wording is None else wording
+    seg = texts.text(texts.LETTER_TEXT_ID).segment(segment_id)
+    label = html.escape(seg.label)
+    out = [f'<p class="oe-english"><strong>{label}, English, 1954:</strong> {html.escape(seg.text)}</p>',
+           f'<div class="table-scroll" role="region" aria-label="Russian wording of {label}" tabindex="0">',
+           '<table class="claims-table">',
+           f"<caption>{label}: the English of 1954 beside the Russian of 1951 (computed from "
+           "data/letter-russian.yml)</caption>",
+           "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in (
+               "English as printed (1954)", "Russian as printed (1951)", "Literal gloss (ours)", "What differs"))
+           + "</tr></thead><tbody>"]
+    for p in wording.pairs:
+        if p.segment == segment_id:
+            out.append(f'<tr id="oe-ru-{p.id}"><th scope="row"><q>{html.escape(p.english)}</q></th>'
+                       f'<td><q lang="ru">{html.escape(p.russian)}</q></td>'
+                       f"<td>{html.escape(p.gloss)}</td><td>{html.escape(p.differs)}</td></tr>")
     out.append("</tbody></table></div>")
     return "\n".join(out)
