@@ -47,7 +47,7 @@ def test_the_espionage_claim_is_not_marked_consistent():
     by_id = {c.id: c for c in claims.load_claims()}
     espionage = by_id["note-espionage-established"]
     assert espionage.kind == "verdict" and espionage.verdict == "contested"
-    assert "morrell1995" in espionage.evidence
+    assert "ljwanderer2016_morrell" in espionage.evidence  # Morrell, known through a quotation of his conclusions
 
 
 def test_the_note_dates_claim_quotes_the_span_and_is_a_discrepancy():
