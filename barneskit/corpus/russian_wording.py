@@ -7,6 +7,7 @@ traced back to the page; its sources must be in references.bib; a phrase stays a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -44,7 +45,13 @@ class Pair(StrictModel):
     sources: list[str] = Field(min_length=1)
 
 
+class Rights(StrictModel):
+    decision: Literal["reproduce in full", "quote phrases, do not reproduce"]
+    reason: str = Field(min_length=40)
+
+
 class RussianWording(StrictModel):
+    rights: Rights
     source: Source
     second_copy: SecondCopy
     verified_to: str

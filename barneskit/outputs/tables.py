@@ -77,13 +77,15 @@ def witnesses_table_html(witnesses=None):
     return "\n".join(out)
 
 
-def russian_wording_html(segment_id, wording=None):
-    """One paragraph of the letter in English, then a table of its phrases beside the Russian of 1951."""
+def russian_wording_html(segment_id, wording=None, with_english=True, id_prefix="oe-ru-"):
+    """One paragraph of the letter in English (unless ``with_english`` is false), then a table of its
+    phrases beside the Russian of 1951."""
     wording = load_russian_wording() if wording is None else wording
     seg = texts.text(texts.LETTER_TEXT_ID).segment(segment_id)
     label = html.escape(seg.label)
-    out = [f'<p class="oe-english"><strong>{label}, English, 1954:</strong> {html.escape(seg.text)}</p>',
-           f'<div class="table-scroll" role="region" aria-label="Russian wording of {label}" tabindex="0">',
+    out = [f'<p class="oe-english"><strong>{label}, English, 1954:</strong> {html.escape(seg.text)}</p>'] \
+        if with_english else []
+    out += [f'<div class="table-scroll" role="region" aria-label="Russian wording of {label}" tabindex="0">',
            '<table class="claims-table">',
            f"<caption>{label}: the English of 1954 beside the Russian of 1951 (computed from "
            "data/letter-russian.yml)</caption>",
@@ -92,7 +94,7 @@ def russian_wording_html(segment_id, wording=None):
            + "</tr></thead><tbody>"]
     for p in wording.pairs:
         if p.segment == segment_id:
-            out.append(f'<tr id="oe-ru-{p.id}"><th scope="row"><q>{html.escape(p.english)}</q></th>'
+            out.append(f'<tr id="{id_prefix}{p.id}"><th scope="row"><q>{html.escape(p.english)}</q></th>'
                        f'<td><q lang="ru">{html.escape(p.russian)}</q></td>'
                        f"<td>{html.escape(p.gloss)}</td><td>{html.escape(p.differs)}</td></tr>")
     out.append("</tbody></table></div>")

@@ -46,6 +46,9 @@ class PrimaryTextDirective(SphinxDirective):
     option_spec = {
         "part": lambda arg: directives.choice(arg, ("letter", "note", "source", "card")),
         "label-prefix": directives.unchanged,
+        # After each paragraph, a closed <details> with its phrases beside the Russian of 1951
+        # (data/letter-russian.yml): a layer the reader opens, not a second text.
+        "russian": directives.flag,
     }
 
     def run(self):
@@ -67,7 +70,23 @@ class PrimaryTextDirective(SphinxDirective):
                                                   "signature", "publication-line")
         return [self._segments(doc, roles, prefix, part)]
 
+    def _russian_layer(self, seg, russian):
+        from barneskit.outputs.tables import russian_wording_html
+
+        table = russian_wording_html(seg.id, russian, with_english=False, id_prefix="letter-ru-")
+        return nodes.raw("", f'<details class="russian-layer"><summary>{seg.label} in the Russian of 1951, '
+                             f"phrase by phrase</summary>\n{table}\n</details>", format="html")
+
     def _segments(self, doc, roles, prefix, part):
+        russian = None
+        if "russian" in self.options:
+            from barneskit.corpus.russian_wording import RUSSIAN_PATH, load_russian_wording
+
+            self.env.note_dependency(str(RUSSIAN_PATH))
+            try:
+                russian = load_russian_wording()
+            except DataError as exc:
+                raise self.error(str(exc))
         box = nodes.container(classes=["primary-text", f"primary-text-{part}"])
         box["lang"] = "en"
         box["support_smartquotes"] = False  # verbatim: no curly quotes put in by Sphinx
@@ -89,6 +108,8 @@ class PrimaryTextDirective(SphinxDirective):
                 words.extend(_text_with_note_link(seg, prefix))
             row += [number, words]
             box += row
+            if russian is not None and any(p.segment == seg.id for p in russian.pairs):
+                box += self._russian_layer(seg, russian)
             box.extend(_omission_marks(doc.omissions_after(seg.id)))
             std.note_hyperlink_target(node_id, self.env.docname, node_id, seg.label)
         return box
