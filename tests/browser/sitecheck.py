@@ -5,6 +5,7 @@ Playwright page and return plain data, so each test only states what must hold.
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -24,8 +25,10 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
-#: WCAG 2.1 A and AA, and Deque's best practices (landmarks, headings, ...).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+#: The Nu HTML Checker (npm package vnu-jar), a Java program.
+VNU_JAR = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+#: WCAG 2.1 and 2.2, A and AA, and Deque's best practices (landmarks, headings, ...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 LOCAL_HOST = "127.0.0.1"
 #: Schemes a page may load from without a network request.
 INLINE_SCHEMES = {"data", "blob", "about"}
@@ -38,14 +41,41 @@ def ensure_chromium():
     return ensure_programs("chromium")["chromium"]
 
 
-def ensure_axe():
-    """axe-core as pinned in package-lock.json; `npm ci` puts it in tests/browser/node_modules."""
-    if not AXE_JS.exists():
+def ensure_node_packages():
+    """axe-core and vnu-jar as pinned in package-lock.json; `npm ci` puts them in tests/browser/node_modules."""
+    if not (AXE_JS.exists() and VNU_JAR.exists()):
         npm = shutil.which("npm")
         if npm is None:
-            raise RuntimeError("npm is missing: install Node.js 20 (it ships npm) to fetch axe-core")
+            raise RuntimeError("npm is missing: install Node.js 20 (it ships npm) to fetch axe-core and vnu-jar")
         subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+
+
+def ensure_axe():
+    """axe-core's source, to inject into each page."""
+    ensure_node_packages()
     return AXE_JS.read_text(encoding="utf-8")
+
+
+def ensure_vnu():
+    """The command that runs the Nu HTML Checker: Java (Debian's default-jre-headless, installed
+    with apt-get as root where missing) and the jar from vnu-jar."""
+    ensure_node_packages()
+    java = ensure_programs("java")["java"]
+    return [java, "-jar", str(VNU_JAR)]
+
+
+def validate_html(root, pages):
+    """The Nu HTML Checker's errors on ``pages`` (paths relative to ``root``), as
+    ``[(page, line, message)]``; warnings and notes are left out."""
+    proc = subprocess.run([*ensure_vnu(), "--errors-only", "--format", "json", "--exit-zero-always",
+                           *[str(Path(root) / page) for page in pages]],
+                          capture_output=True, text=True, check=True)
+    errors = []
+    for message in json.loads(proc.stderr or proc.stdout)["messages"]:
+        url = unquote(urlsplit(message.get("url", "")).path)
+        page = Path(url).relative_to(Path(root).resolve()).as_posix() if url else "?"
+        errors.append((page, message.get("lastLine"), message.get("message", "")))
+    return errors
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
