@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 
 from barneskit.sphinxext import patches
-from barneskit.sphinxext.patches import bibtex_format_memo, exercise_content_ids, front_door, hidden_cell_summary
+from barneskit.sphinxext.patches import bibtex_format_memo, front_door, hidden_cell_summary
 
 PATCH_MODULES = [importlib.import_module(f"barneskit.sphinxext.patches.{name}") for name in patches.PATCHES]
 
