@@ -105,6 +105,18 @@ def test_another_failure_keeps_sphinx_lines_without_tracebacks_or_absolute_paths
               "===\n\nThere was an error in building your book. Look above for the cause.\n\n===\n")
     short = short_output(output, root)
     assert "chapters/letter.md:12: WARNING: undefined label: 'nosuch'" in short
-    assert "ValueError: the cause" in short
     assert "Traceback" not in short and "File " not in short and str(root) not in short
     assert "There was an error" not in short
+
+
+def test_a_failing_cell_shows_the_cell_and_its_own_error():
+    from barneskit.outputs.build import short_output
+
+    output = ("reading sources... [ 61%] exercises/trial\n"
+              "exercises/trial.md: WARNING: Executing notebook failed: CellExecutionError [mystnb.exec]\n\n"
+              "Exception occurred:\n  File \"/x/cache.py\", line 89, in start_client\n"
+              "nbclient.exceptions.CellExecutionError: An error occurred while executing the following cell:\n"
+              "------------------\n1/0\n------------------\n\nZeroDivisionError: division by zero\n\n"
+              "myst_nb.core.execute.base.ExecutionError: exercises/trial.md\n")
+    assert short_output(output) == ("A code cell failed in exercises/trial.md:\n------------------\n1/0\n"
+                                    "------------------\n\nZeroDivisionError: division by zero\n")

@@ -91,21 +91,48 @@ def without_tracebacks(text):
     return CHAINED_RE.sub("", "\n".join(out))
 
 
+#: myst-nb's report of a failing cell: the page, then nbclient's message with the cell and its error.
+CELL_PAGE_RE = re.compile(r"^(?P<page>\S+?): WARNING: Executing notebook failed", re.MULTILINE)
+CELL_RE = re.compile(r"^nbclient\.exceptions\.CellExecutionError: An error occurred while executing the following cell:\n"
+                     r"(?P<cell>.*?)\n(?=myst_nb\.core\.execute\.base\.ExecutionError|\Z)", re.MULTILINE | re.DOTALL)
+
+
+def cell_failure(text):
+    """A failing code cell's page, code and error in a (colour-free) build output, or None."""
+    match = CELL_RE.search(text)
+    if match is None:
+        return None
+    page = CELL_PAGE_RE.search(text)
+    where = f" in {page.group('page')}" if page else ""
+    return f"A code cell failed{where}:\n{match.group('cell').strip()}\n"
+
+
 def short_output(output, root=ROOT):
     """What a failed build comes down to: see the module's docstring."""
     message = bad_input_message(output)
     if message is not None:
         return f"Bad input file: {message}\n"
-    text = BOX_RE.sub("", without_tracebacks(plain(output)))
-    text = text.replace(f"{Path(root).resolve()}/", "").replace(f"{root}/", "")
-    return re.sub(r"\n{3,}", "\n\n", text)
+    text = plain(output)
+    for prefix in (f"{Path(root).resolve()}/", f"{root}/"):
+        text = text.replace(prefix, "")
+    cell = cell_failure(text)
+    if cell is not None:
+        return cell
+    kept = [line for line in warning_lines(text) if "Executing notebook failed" not in line]
+    rest = BOX_RE.sub("", without_tracebacks(text))
+    if "Exception occurred:" in rest:
+        # Sphinx's own crash report: the exception's last line, without the file it was saved in
+        after = rest.split("Exception occurred:", 1)[1].splitlines()
+        kept += [line for line in after if line and not line.startswith((" ", "The full traceback", "Please also report",
+                                                                           "A bug report"))][:1]
+    return "\n".join(kept) + "\n" if kept else re.sub(r"\n{3,}", "\n\n", rest)
 
 
 def report_failure(output, warnings, root=ROOT, stream=None):
     """Print a failed build's short output (see the module's docstring) and the hint for more."""
     stream = stream or sys.stdout
     stream.write(short_output(output, root))
-    if warnings and bad_input_message(output) is None:
+    if warnings and bad_input_message(output) is None and cell_failure(plain(output)) is None:
         stream.write(f"\n{len(warnings)} warning(s): the book must build without any.\n")
     stream.write(f"The build stopped. {HINT}\n")
     stream.flush()

@@ -154,6 +154,8 @@ class PageReport:
     #: The same page switched to dark mode: OPACITY_JS's result, and axe's colour-contrast violations.
     dark: dict = field(default_factory=dict)
     dark_contrast: list = field(default_factory=list)
+    #: The same page at a phone's width (PHONE): PHONE_JS's result.
+    phone: dict = field(default_factory=dict)
 
     @property
     def off_host_requests(self):
@@ -220,6 +222,41 @@ def opened(context, urls, at_once=AT_ONCE):
                 page.close()
 
 
+#: A phone's viewport (CSS pixels), as an iPhone 12 to 15 reports it.
+PHONE = {"width": 390, "height": 844}
+#: Elements whose words must never break inside a word: labels, headings, table headers.
+UNBROKEN = "h1, h2, h3, h4, h5, h6, th, dt, label, caption, summary, .admonition-title, .caption-number"
+
+PHONE_JS = """
+selector => {
+  const doc = document.documentElement;
+  const broken = [];
+  for (const el of document.querySelectorAll(selector)) {
+    if (!el.getClientRects().length) continue;  // not shown (a closed dropdown, a hidden sidebar)
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const words = /[^\\s\\-\u2010-\u2015/]{2,}/g;
+      for (let m = words.exec(node.textContent); m; m = words.exec(node.textContent)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(`${el.tagName.toLowerCase()}: "${m[0]}" in "${el.textContent.trim().slice(0, 60)}"`);
+      }
+    }
+  }
+  return {scroll_width: doc.scrollWidth, width: doc.clientWidth, broken: [...new Set(broken)]};
+}
+"""
+
+
+def check_phone(page, report):
+    """The loaded page at a phone's width: how wide it scrolls, and words broken inside labels."""
+    page.set_viewport_size(PHONE)
+    report.phone = page.evaluate(PHONE_JS, UNBROKEN)
+    return report
+
+
 def check_page(page, report, axe_source, screenshot_dir=None):
     """Everything the page tests read, from one loaded page: its DOM, a screenshot, axe; then the
     same page switched to dark mode: figure opacity, colour contrast, and (for pages with a figure)
@@ -235,6 +272,7 @@ def check_page(page, report, axe_source, screenshot_dir=None):
     if screenshot_dir is not None and any(img["figure"] for img in report.dom["images"]):
         (Path(screenshot_dir) / "dark").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(screenshot_dir) / "dark" / name), full_page=True)
+    check_phone(page, report)
     return report
 
 
