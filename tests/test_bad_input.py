@@ -46,6 +46,10 @@ def break_toc(repo):
     _replace(repo / "_toc.yml", "file: chapters/letter\n", "file: chapters/leter\n")
 
 
+def break_config(repo):
+    _replace(repo / "_config.yml", "  execute_notebooks: cache ", "  execute_notebooks: [cache ")
+
+
 def break_encoding(repo):
     path = repo / "data" / "events.csv"
     data = path.read_bytes()
@@ -62,6 +66,8 @@ CASES = {
                                           "45 minutes but its phases add up to 47")),
     "toc-entry": (break_toc, ("_toc.yml, line 8, field 'parts.0.chapters.0.file': no page 'chapters/leter' (looked "
                             "for chapters/leter.md and chapters/leter.ipynb); did you mean 'chapters/letter'?")),
+    "config-yaml": (break_config, "_config.yml, line 11: not valid YAML: did not find expected ',' or ']' "
+                                  "(while parsing a flow sequence that starts on line 10)"),
     "non-utf8": (break_encoding, ("data/events.csv, line 2: byte 0xe9 at column 70 is not UTF-8 text; save the file "
                                    "as UTF-8 (the data files are UTF-8)")),
 }

@@ -39,8 +39,42 @@ def build_command(extra=(), root=ROOT):
     return [str(jb), "build", str(root), "-W", "-n", "--keep-going", *extra]
 
 
+def config_problem(root=ROOT):
+    """The first problem in the files jupyter-book reads before Sphinx starts (``_config.yml``,
+    ``_toc.yml``: YAML that does not parse, or no mapping at the top), as a short message, or None.
+    jupyter-book itself would report it without naming the file."""
+    from barneskit.corpus import yamlio
+    from barneskit.errors import DataError, read_utf8
+
+    for name in ("_config.yml", "_toc.yml"):
+        path = Path(root) / name
+        if not path.exists():
+            continue
+        try:
+            text = read_utf8(path)
+            try:
+                data = yamlio.load(text)
+            except yamlio.YAMLError as exc:
+                mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+                where = (f" ({exc.context} that starts on line {context.line + 1})"
+                         if context is not None and getattr(exc, "context", None) else "")
+                raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}{where}",
+                                line=mark.line + 1 if mark else None) from None
+            if not isinstance(data, dict):
+                raise DataError(path, "expected a mapping of keys at the top level", line=1)
+        except DataError as exc:
+            return exc.message(root=root)
+    return None
+
+
 def build(extra=(), echo=True, root=ROOT):
     """Run the build of the book in ``root``; return (returncode, combined output, warning lines)."""
+    problem = config_problem(root)
+    if problem is not None:
+        output = f"Bad input file:\n{problem}\n"
+        if echo:
+            sys.stdout.write(output)
+        return 1, output, []
     proc = subprocess.run(build_command(extra, root), cwd=root, env=build_env(root),
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if echo:
