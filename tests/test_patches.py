@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 
 from barneskit.sphinxext import patches
-from barneskit.sphinxext.patches import bibtex_format_memo, front_door, hidden_cell_summary
+from barneskit.sphinxext.patches import bibtex_format_memo, front_door, hidden_cell_summary, no_template_fragments
 
 PATCH_MODULES = [importlib.import_module(f"barneskit.sphinxext.patches.{name}") for name in patches.PATCHES]
 
@@ -381,3 +381,19 @@ def test_an_unchanged_entry_is_recalled_and_a_changed_one_formatted_again():
 
     new_build(env)
     assert len(getattr(env, bibtex_format_memo.ENV_KEY)) == 2  # entries not formatted in a build are dropped
+
+
+# --- no_template_fragments -----------------------------------------------------------------------
+
+def test_the_themes_still_ship_template_fragments_as_static_files():
+    import pydata_sphinx_theme
+    import sphinx_book_theme
+    static = [Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static",
+              Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static"]
+    shipped = {p.name for folder in static for p in folder.glob("*.html")}
+    assert shipped == set(no_template_fragments.FRAGMENTS)
+
+
+def test_with_the_patch_the_built_site_has_no_template_fragment(built_book):
+    assert not [p.name for p in (built_book["html"] / "_static").glob("*.html")]
+    assert (built_book["html"] / "_static" / "module.css").is_file()
