@@ -126,3 +126,16 @@ def test_a_failing_cell_shows_the_cell_and_its_own_error():
               "myst_nb.core.execute.base.ExecutionError: exercises/trial.md\n")
     assert short_output(output) == ("A code cell failed in exercises/trial.md:\n------------------\n1/0\n"
                                     "------------------\n\nZeroDivisionError: division by zero\n")
+
+
+def test_a_repeated_bibliography_key_names_the_line_of_its_second_entry(tmp_path):
+    from barneskit.corpus.references import bib_keys
+    from barneskit.errors import DataError
+
+    bib = tmp_path / "references.bib"
+    bib.write_text("@book{one2000,\n  title = {A},\n  year = {2000}\n}\n\n@book{one2000,\n  title = {B},\n  year = {2001}\n}\n",
+                   encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        bib_keys(bib)
+    assert caught.value.message(root=tmp_path) == (
+        "references.bib, line 6: cannot be read as BibTeX: repeated bibliography entry: one2000")
