@@ -63,3 +63,19 @@ lock:                             ## re-pin requirements.txt and requirements-la
 .PHONY: handouts
 handouts: book                    ## printable PDFs into handouts/ (letter, worksheet, teacher guide, exercise sheet)
 	$(BIN)/python -m barneskit.outputs.handouts
+
+# Developer tools (requirements-dev.txt: sphinx-autobuild, ruff, pre-commit), on top of the book's environment.
+DEV_STAMP := $(VENV)/.installed-dev-requirements
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(DEV_STAMP)
+
+.PHONY: preview lint dev
+dev: $(DEV_STAMP)                 ## install the developer tools into .venv (then: .venv/bin/pre-commit install)
+
+preview: $(DEV_STAMP)             ## serve the book on http://127.0.0.1:$(PORT)/ and rebuild it (same checks as make book) on every save
+	$(BIN)/python -m barneskit.outputs.preview --port $(PORT)
+
+lint: $(DEV_STAMP)                ## ruff on barneskit/ tests/ bench/ (ruff.toml); fails on any finding
+	$(BIN)/ruff check barneskit tests bench

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 
 from barneskit.sphinxext import patches
-from barneskit.sphinxext.patches import bibtex_format_memo, front_door, hidden_cell_summary
+from barneskit.sphinxext.patches import bibtex_format_memo, front_door, hidden_cell_summary, no_template_fragments
 
 PATCH_MODULES = [importlib.import_module(f"barneskit.sphinxext.patches.{name}") for name in patches.PATCHES]
 
@@ -142,6 +142,73 @@ def test_myst_nb_still_names_a_hidden_cell_otherwise_than_it_shows():
 def test_with_the_patch_a_hidden_cell_is_named_by_its_words():
     html = _render(hidden_cell_summary.visit_hidden_cell)
     assert "aria-label" not in html and "<summary>" in html and "Show code cell source" in html
+
+
+def _summary(html):
+    return html.split("<summary", 1)[1].split(">", 1)[1].split("</summary>", 1)[0]
+
+
+def test_myst_nb_still_puts_paragraphs_in_a_summary():
+    from myst_nb.sphinx_ import visit_HideCellInput
+    assert "<p " in _summary(_render(visit_HideCellInput))
+
+
+def test_with_the_patch_a_summary_holds_phrasing_content_only():
+    summary = _summary(_render(hidden_cell_summary.visit_hidden_cell))
+    assert "<p" not in summary and summary.count('<span class="') == 2
+    assert '<span class="collapsed admonition-title">Show code cell source</span>' in summary
+
+
+# --- exercise_content_ids ------------------------------------------------------------------------
+
+EXERCISE_PAGE = """\
+Trial
+=====
+
+.. exercise:: One
+   :label: trial-one
+
+   First.
+
+.. exercise:: Two
+   :label: trial-two
+
+   Second.
+
+.. solution:: trial-one
+   :label: trial-one-solution
+
+   Answer one.
+
+.. solution:: trial-two
+   :label: trial-two-solution
+
+   Answer two.
+"""
+
+
+@pytest.fixture(scope="module")
+def exercise_builds(tmp_path_factory):
+    """A page with two exercises and two solutions, built with sphinx-exercise alone and with the patch."""
+    pages = {}
+    for name, extensions in {"plain": ["sphinx_exercise"],
+                             "patched": ["sphinx_exercise", "barneskit.sphinxext.patches.exercise_content_ids"]}.items():
+        root = sphinx_project(tmp_path_factory.mktemp(name), f"extensions = {extensions!r}\n", {"index.rst": EXERCISE_PAGE})
+        pages[name] = (sphinx_build(root) / "index.html").read_text(encoding="utf-8")
+    return pages
+
+
+def test_sphinx_exercise_still_gives_every_body_the_same_id(exercise_builds):
+    assert exercise_builds["plain"].count('id="exercise-content"') == 2
+    assert exercise_builds["plain"].count('id="solution-content"') == 2
+
+
+def test_with_the_patch_each_body_has_its_own_id(exercise_builds):
+    page = exercise_builds["patched"]
+    assert 'id="exercise-content"' not in page and 'id="solution-content"' not in page
+    for label in ("trial-one", "trial-two", "trial-one-solution", "trial-two-solution"):
+        assert page.count(f'id="{label}-content"') == 1
+    assert page.count('class="exercise-content"') == 2 and page.count('class="solution-content"') == 2
 
 
 # --- front_door ----------------------------------------------------------------------------------
@@ -314,3 +381,19 @@ def test_an_unchanged_entry_is_recalled_and_a_changed_one_formatted_again():
 
     new_build(env)
     assert len(getattr(env, bibtex_format_memo.ENV_KEY)) == 2  # entries not formatted in a build are dropped
+
+
+# --- no_template_fragments -----------------------------------------------------------------------
+
+def test_the_themes_still_ship_template_fragments_as_static_files():
+    import pydata_sphinx_theme
+    import sphinx_book_theme
+    static = [Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static",
+              Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static"]
+    shipped = {p.name for folder in static for p in folder.glob("*.html")}
+    assert shipped == set(no_template_fragments.FRAGMENTS)
+
+
+def test_with_the_patch_the_built_site_has_no_template_fragment(built_book):
+    assert not [p.name for p in (built_book["html"] / "_static").glob("*.html")]
+    assert (built_book["html"] / "_static" / "module.css").is_file()

@@ -7,11 +7,12 @@ the line (as a text editor counts it, header = line 1) and the field.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from barneskit.errors import DataError
+from barneskit.errors import DataError, read_utf8
 
 
 def split_list(cell):
@@ -26,26 +27,23 @@ def read_rows(path, columns):
     if not path.exists():
         raise DataError(path, "file is missing")
     expected = list(columns)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            missing = [name for name in expected if name not in header]
-            extra = [name for name in header if name not in expected]
-            if missing:
-                raise DataError(path, f"the header lacks column(s) {', '.join(missing)}", line=1, field=missing[0])
-            if extra:
-                raise DataError(path, f"unknown column(s) {', '.join(extra)}; expected {', '.join(expected)}",
-                                line=1, field=extra[0])
-            count = 0
-            for raw in reader:
-                line = reader.line_num  # the line this row ends on (quoted cells may span lines)
-                if None in raw:
-                    raise DataError(path, "this row has more cells than the header has columns", line=line)
-                count += 1
-                yield line, {key: (value if value is not None else "") for key, value in raw.items()}
-    except UnicodeDecodeError as exc:
-        raise DataError(path, f"is not UTF-8 text (byte {exc.start})") from None
+    with io.StringIO(read_utf8(path), newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        missing = [name for name in expected if name not in header]
+        extra = [name for name in header if name not in expected]
+        if missing:
+            raise DataError(path, f"the header lacks column(s) {', '.join(missing)}", line=1, field=missing[0])
+        if extra:
+            raise DataError(path, f"unknown column(s) {', '.join(extra)}; expected {', '.join(expected)}",
+                            line=1, field=extra[0])
+        count = 0
+        for raw in reader:
+            line = reader.line_num  # the line this row ends on (quoted cells may span lines)
+            if None in raw:
+                raise DataError(path, "this row has more cells than the header has columns", line=line)
+            count += 1
+            yield line, {key: (value if value is not None else "") for key, value in raw.items()}
     if not count:
         raise DataError(path, "the file has a header but no rows", line=1)
 

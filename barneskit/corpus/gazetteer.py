@@ -7,7 +7,7 @@ from pydantic import Field, ValidationError
 
 from barneskit.corpus import references, yamlio
 from barneskit.corpus.schema import StrictModel
-from barneskit.errors import DataError, pydantic_problems
+from barneskit.errors import DataError, pydantic_problems, read_utf8
 from barneskit.paths import DATA_DIR
 
 GAZETTEER_PATH = DATA_DIR / "gazetteer.yml"
@@ -25,7 +25,7 @@ def load_gazetteer(path=GAZETTEER_PATH):
     """Every entry of the gazetteer, in file order."""
     path = Path(path)
     try:
-        rows = yamlio.load(path.read_text(encoding="utf-8"))
+        rows = yamlio.load(read_utf8(path))
     except yamlio.YAMLError as exc:
         raise DataError(path, f"not valid YAML: {exc}") from None
     if not isinstance(rows, list):

@@ -33,7 +33,20 @@ def _parse_keys(path, mtime_ns, size):
     try:
         return frozenset(parse_file(path, bib_format="bibtex").entries.keys())
     except PybtexError as exc:
-        raise DataError(path, f"cannot be read as BibTeX: {exc}") from None
+        raise DataError(path, f"cannot be read as BibTeX: {exc}", line=_error_line(path, exc)) from None
+
+
+def _error_line(path, exc):
+    """The line a pybtex error is about: its own, or for a repeated key the second entry's."""
+    line = getattr(exc, "lineno", None)
+    if line:
+        return line
+    match = re.search(r"repeated bibliography entry: (\S+)", str(exc))
+    if match is None:
+        return None
+    starts = [n for n, text in enumerate(Path(path).read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+              if re.match(rf"\s*@\w+\s*{{\s*{re.escape(match.group(1))}\s*,", text, re.IGNORECASE)]
+    return starts[1] if len(starts) > 1 else None
 
 
 def check_keys(keys, known, path, line=None, field=None):

@@ -8,7 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from barneskit.corpus import yamlio
-from barneskit.errors import DataError, pydantic_problems
+from barneskit.errors import DataError, pydantic_problems, read_utf8
 
 
 class StrictModel(BaseModel):
@@ -41,7 +41,7 @@ def read_yaml_model(path, model):
     A problem raises DataError naming the file, the line and the field.
     """
     path = Path(path)
-    raw = path.read_text(encoding="utf-8")
+    raw = read_utf8(path)
     try:
         data = yamlio.load(raw)
     except yaml.YAMLError as exc:

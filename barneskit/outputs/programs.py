@@ -1,4 +1,5 @@
-"""Debian programs the module drives (Chromium prints and tests pages; poppler reads PDFs).
+"""Debian programs the module drives (Chromium prints and tests pages; poppler reads PDFs; Java
+runs the Nu HTML Checker in the tests).
 
 They are not Python packages, so `make` cannot pin them in requirements.txt. On a fresh machine
 the first command that needs one installs it with apt-get when running as root (as CI does);
@@ -16,6 +17,7 @@ PROGRAMS = {
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
     "pdfunite": "poppler-utils",
+    "java": "default-jre-headless",
 }
 
 

@@ -56,7 +56,9 @@ def _check_inputs(app):
     try:
         validate_all()
     except DataError as exc:
-        raise BadInputError(str(exc)) from None
+        # the file relative to the book's folder: the message a teacher reads, with no traceback
+        # (barneskit.outputs.build prints only this message)
+        raise BadInputError(exc.message(root=app.srcdir)) from None
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(fingerprint, encoding="utf-8")
 

@@ -5,6 +5,7 @@ Playwright page and return plain data, so each test only states what must hold.
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -24,8 +25,14 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
-#: WCAG 2.1 A and AA, and Deque's best practices (landmarks, headings, ...).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+#: The Nu HTML Checker (npm package vnu-jar), a Java program.
+VNU_JAR = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+#: The checker needs a thread stack of at least 512k (else, now and then, "StackOverflowError while
+#: evaluating HTML schema"); one short run needs only the quick compiler and the simplest collector
+#: (2.2 s of CPU for the book instead of 5.6 s, measured).
+VNU_JAVA_OPTIONS = ["-Xss2m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+#: WCAG 2.1 and 2.2, A and AA, and Deque's best practices (landmarks, headings, ...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 LOCAL_HOST = "127.0.0.1"
 #: Schemes a page may load from without a network request.
 INLINE_SCHEMES = {"data", "blob", "about"}
@@ -38,14 +45,41 @@ def ensure_chromium():
     return ensure_programs("chromium")["chromium"]
 
 
-def ensure_axe():
-    """axe-core as pinned in package-lock.json; `npm ci` puts it in tests/browser/node_modules."""
-    if not AXE_JS.exists():
+def ensure_node_packages():
+    """axe-core and vnu-jar as pinned in package-lock.json; `npm ci` puts them in tests/browser/node_modules."""
+    if not (AXE_JS.exists() and VNU_JAR.exists()):
         npm = shutil.which("npm")
         if npm is None:
-            raise RuntimeError("npm is missing: install Node.js 20 (it ships npm) to fetch axe-core")
+            raise RuntimeError("npm is missing: install Node.js 20 (it ships npm) to fetch axe-core and vnu-jar")
         subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+
+
+def ensure_axe():
+    """axe-core's source, to inject into each page."""
+    ensure_node_packages()
     return AXE_JS.read_text(encoding="utf-8")
+
+
+def ensure_vnu():
+    """The command that runs the Nu HTML Checker: Java (Debian's default-jre-headless, installed
+    with apt-get as root where missing) and the jar from vnu-jar."""
+    ensure_node_packages()
+    java = ensure_programs("java")["java"]
+    return [java, *VNU_JAVA_OPTIONS, "-jar", str(VNU_JAR)]
+
+
+def validate_html(root, pages):
+    """The Nu HTML Checker's errors on ``pages`` (paths relative to ``root``), as
+    ``[(page, line, message)]``; warnings and notes are left out."""
+    proc = subprocess.run([*ensure_vnu(), "--errors-only", "--format", "json", "--exit-zero-always",
+                           *[str(Path(root) / page) for page in pages]],
+                          capture_output=True, text=True, check=True)
+    errors = []
+    for message in json.loads(proc.stderr or proc.stdout)["messages"]:
+        url = unquote(urlsplit(message.get("url", "")).path)
+        page = Path(url).relative_to(Path(root).resolve()).as_posix() if url else "?"
+        errors.append((page, message.get("lastLine"), message.get("message", "")))
+    return errors
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -124,6 +158,8 @@ class PageReport:
     #: The same page switched to dark mode: OPACITY_JS's result, and axe's colour-contrast violations.
     dark: dict = field(default_factory=dict)
     dark_contrast: list = field(default_factory=list)
+    #: The same page at a phone's width (PHONE): PHONE_JS's result.
+    phone: dict = field(default_factory=dict)
 
     @property
     def off_host_requests(self):
@@ -190,6 +226,41 @@ def opened(context, urls, at_once=AT_ONCE):
                 page.close()
 
 
+#: A phone's viewport (CSS pixels), as an iPhone 12 to 15 reports it.
+PHONE = {"width": 390, "height": 844}
+#: Elements whose words must never break inside a word: labels, headings, table headers.
+UNBROKEN = "h1, h2, h3, h4, h5, h6, th, dt, label, caption, summary, .admonition-title, .caption-number"
+
+PHONE_JS = """
+selector => {
+  const doc = document.documentElement;
+  const broken = [];
+  for (const el of document.querySelectorAll(selector)) {
+    if (!el.getClientRects().length) continue;  // not shown (a closed dropdown, a hidden sidebar)
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const words = /[^\\s\\-\u2010-\u2015/]{2,}/g;
+      for (let m = words.exec(node.textContent); m; m = words.exec(node.textContent)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(`${el.tagName.toLowerCase()}: "${m[0]}" in "${el.textContent.trim().slice(0, 60)}"`);
+      }
+    }
+  }
+  return {scroll_width: doc.scrollWidth, width: doc.clientWidth, broken: [...new Set(broken)]};
+}
+"""
+
+
+def check_phone(page, report):
+    """The loaded page at a phone's width: how wide it scrolls, and words broken inside labels."""
+    page.set_viewport_size(PHONE)
+    report.phone = page.evaluate(PHONE_JS, UNBROKEN)
+    return report
+
+
 def check_page(page, report, axe_source, screenshot_dir=None):
     """Everything the page tests read, from one loaded page: its DOM, a screenshot, axe; then the
     same page switched to dark mode: figure opacity, colour contrast, and (for pages with a figure)
@@ -205,6 +276,7 @@ def check_page(page, report, axe_source, screenshot_dir=None):
     if screenshot_dir is not None and any(img["figure"] for img in report.dom["images"]):
         (Path(screenshot_dir) / "dark").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(screenshot_dir) / "dark" / name), full_page=True)
+    check_phone(page, report)
     return report
 
 

@@ -124,3 +124,17 @@ def test_text_keeps_its_contrast_in_dark_mode(any_site):
     found = {rel: [f"{v['count']}x, e.g. {v['nodes'][0]['html'][:120]}" for v in r.dark_contrast]
              for rel, r in reports.items() if r.dark_contrast}
     assert found == {}
+
+
+# --- at a phone's width (sitecheck.PHONE, 390 px): the same visit, the viewport narrowed -----------
+
+def test_no_page_scrolls_sideways_on_a_phone(any_site):
+    _, reports = any_site
+    wide = {rel: f"{r.phone['scroll_width']} px wide in a {r.phone['width']} px screen"
+            for rel, r in reports.items() if r.phone["scroll_width"] > r.phone["width"]}
+    assert wide == {}
+
+
+def test_no_label_heading_or_table_header_breaks_inside_a_word_on_a_phone(any_site):
+    _, reports = any_site
+    assert {rel: r.phone["broken"] for rel, r in reports.items() if r.phone["broken"]} == {}

@@ -18,7 +18,8 @@ logger = logging.getLogger(__name__)
 
 #: The patch modules, in the order they are set up.
 PATCHES = ("thebe_off", "one_script_each", "citation_list_roles", "hidden_cell_summary", "front_door",
-           "static_refresh", "notebook_download", "pybtex_plugin_cache", "bibtex_format_memo")
+           "static_refresh", "notebook_download", "pybtex_plugin_cache", "bibtex_format_memo",
+           "exercise_content_ids", "no_template_fragments")
 
 #: What a patch returns to Sphinx: it keeps no state that parallel reading or writing could split.
 PARALLEL_SAFE = {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
