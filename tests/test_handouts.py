@@ -61,7 +61,8 @@ def test_worksheet_handout_has_every_question(handouts):
     for step in load_worksheet().steps:
         assert flat(step.title) in words
         for question in step.questions:
-            assert flat(question.ask) in words, question.id
+            if question.on("core"):
+                assert flat(question.ask) in words, question.id
 
 
 def solution_code_lines():
