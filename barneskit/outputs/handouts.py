@@ -140,6 +140,8 @@ def combined_page(html_dir, handout):
         if other is None:
             raise HandoutError(f"{file} has no <article class=\"bd-article\">")
         other["style"] = "break-before: page;"
+        for title in other.find_all("h1"):
+            title["style"] = "display: block !important; visibility: visible !important;"
         first.insert_after(other)
         first = other
     if soup.title is not None:
