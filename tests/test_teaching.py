@@ -321,3 +321,21 @@ def test_the_teacher_pages_render_the_new_parts(built_book):
     assert "corroboration" in text("chapters/glossary.html").lower()
     projector = (html / "teacher" / "projector.html").read_text(encoding="utf-8")
     assert "projector-view" in projector and "<img" in projector
+
+
+IN_BRIEF = re.compile(r":::\{admonition\} In brief\n:class: in-brief\n\n(.*?)\n:::", re.S)
+
+
+def test_each_context_chapter_opens_with_a_short_cited_in_brief_box():
+    from barneskit.corpus.toc import toc_order
+    context = ["chapters/who-asked", "chapters/metro-vickers", "chapters/americans",
+               "chapters/wrecking-trials", "chapters/other-evidence"]
+    assert set(context) <= set(toc_order())
+    for page in context:
+        source = (WORKSHEET_PATH.parent.parent / f"{page}.md").read_text(encoding="utf-8")
+        boxes = IN_BRIEF.findall(source)
+        assert len(boxes) == 1, page
+        assert "{cite:p}" in boxes[0], page
+        words = re.sub(r"\{cite:[pt]\}`[^`]*`", "", boxes[0]).split()
+        assert len(words) <= 120, (page, len(words))
+        assert source.index(":::{admonition} In brief") < source.index("\n## "), f"{page}: the box is not at the top"
