@@ -114,7 +114,8 @@ class SessionPlansDirective(_DataDirective):
             checklist = nodes.bullet_list(classes=["prep-checklist"])
             for page in session.prints:
                 item = nodes.list_item()
-                item += _para("\u2610 A week before (print): one copy per student of ", self._link(page), ".")
+                item += _para("\u2610 A week before (print): ", self._link(page),
+                              " (for every student, or for those a phase names).")
                 checklist += item
             for prep in sorted(session.prepare, key=lambda p: order[p.when]):
                 item = nodes.list_item()
