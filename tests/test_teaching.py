@@ -319,7 +319,7 @@ def test_the_teacher_pages_render_the_new_parts(built_book):
     assert "Fits:" in text("teacher/curriculum.html")
     assert "Tagged" not in text("teacher/curriculum.html")
     assert "corroboration" in text("chapters/glossary.html").lower()
-    projector = (html / "teacher" / "projector.html").read_text(encoding="utf-8")
+    projector = (html / "sheets" / "projector.html").read_text(encoding="utf-8")
     assert "projector-view" in projector and "<img" in projector
 
 
