@@ -339,3 +339,13 @@ def test_each_context_chapter_opens_with_a_short_cited_in_brief_box():
         words = re.sub(r"\{cite:[pt]\}`[^`]*`", "", boxes[0]).split()
         assert len(words) <= 120, (page, len(words))
         assert source.index(":::{admonition} In brief") < source.index("\n## "), f"{page}: the box is not at the top"
+
+
+def test_a_page_with_the_letter_but_not_its_note_links_the_note_number_to_the_letter_page(built_book):
+    html = built_book["html"]
+    for page in ("sheets/projector.html", "sheets/letter.html"):
+        soup = BeautifulSoup((html / page).read_text(encoding="utf-8"), "html.parser")
+        hrefs = [a["href"] for a in soup.select("a.note-ref")]
+        assert hrefs == ["../chapters/letter.html#letter-n1"], (page, hrefs)
+    soup = BeautifulSoup((html / "teacher" / "letter-handout.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in soup.select("a.note-ref")] == ["#handout-n1"]

@@ -520,7 +520,28 @@ class TermsDirective(_DataDirective):
         return [items]
 
 
+#: Where the letter's own note is shown; a page that shows the letter without its note links there.
+LETTER_PAGE, LETTER_NOTE_PREFIX = "chapters/letter", "letter"
+
+
+def _note_links_to_the_letter_page(app, doctree, docname):
+    """A page that shows the letter without its note (the projector view, the letter sheet) would
+    keep a note number linking to an anchor that is not on it: point it to the note on the letter page."""
+    if docname == LETTER_PAGE or not hasattr(app.builder, "get_relative_uri"):
+        return
+    on_page = {i for node in doctree.findall(nodes.Element) for i in node.get("ids", [])}
+    for ref in list(doctree.findall(nodes.reference)):
+        refid = ref.get("refid")
+        if "note-ref" not in ref.get("classes", []) or not refid or refid in on_page:
+            continue
+        note = refid.rsplit("-", 1)[-1]
+        del ref["refid"]
+        ref["refuri"] = app.builder.get_relative_uri(docname, LETTER_PAGE) + f"#{LETTER_NOTE_PREFIX}-{note}"
+        ref["internal"] = True
+
+
 def setup_issue17(app):
+    app.connect("doctree-resolved", _note_links_to_the_letter_page)
     app.add_directive("stance-table", StanceTableDirective)
     app.add_directive("assessment-task", AssessmentTaskDirective)
     app.add_directive("assessment-rubric", AssessmentRubricDirective)
