@@ -445,7 +445,7 @@ class ComparisonDirective(_DataDirective):
         for row in sheet.comparison:
             cells = ([_para(row.letter)], [_para(row.note)]) if key else ([_lines(2)], [_lines(2)])
             rows.append([[_para(nodes.strong(row.aspect, row.aspect)), _para(row.ask)], *cells])
-        return [_table(["", "The letter (20 March 1933)", "The editors' note (1951/1954)"], rows, [30, 35, 35],
+        return [_table(["Aspect", "The letter (20 March 1933)", "The editors' note (1951/1954)"], rows, [30, 35, 35],
                        classes=["comparison-grid"])]
 
 
