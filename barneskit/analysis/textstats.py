@@ -125,7 +125,7 @@ def stance_table():
     """Rows (kind as the table names it, phrase, times in the letter, times in the note)."""
     letter_words, note_words = letter_text(), note_text()
     return [(markers.label, phrase, len(find_markers(letter_words, [phrase])), len(find_markers(note_words, [phrase])))
-            for markers in stance_markers().values() for phrase in markers.phrases]
+            for markers in stance_markers(with_disclaimers=True).values() for phrase in markers.phrases]
 
 
 # --- Sentences, questions, passives ------------------------------------------------------------
