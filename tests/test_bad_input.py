@@ -62,8 +62,8 @@ CASES = {
     "metadata-field": (break_metadata, "texts/reply-to-barnes/metadata.yml, line 3, field 'credit': required field is missing"),
     "claims-quote": (break_claims, ("data/claims.csv, line 2, field 'quote': the quote 'contracted with the U.S.S.R. "
                                     "to render military aid' does not occur in segment 'n1'")),
-    "session-minutes": (break_sessions, ("data/sessions.yml, line 9, field 'sessions.0.minutes': session 'one-45' says "
-                                          "45 minutes but its phases add up to 47")),
+    "session-minutes": (break_sessions, ("data/sessions.yml, line 77, field 'sessions.1.minutes': session 'two-45' says "
+                                          "90 minutes but its phases add up to 92")),
     "toc-entry": (break_toc, ("_toc.yml, line 8, field 'parts.0.chapters.0.file': no page 'chapters/leter' (looked "
                             "for chapters/leter.md and chapters/leter.ipynb); did you mean 'chapters/letter'?")),
     "config-yaml": (break_config, "_config.yml, line 11: not valid YAML: did not find expected ',' or ']' "
