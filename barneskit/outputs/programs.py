@@ -16,7 +16,7 @@ PROGRAMS = {
     "chromium": "chromium",
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
-    "pdfunite": "poppler-utils",
+    "pdfinfo": "poppler-utils",
     "java": "default-jre-headless",
 }
 
