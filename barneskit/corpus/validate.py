@@ -3,7 +3,7 @@
 Each checker raises barneskit.DataError naming the file, the line and the field. Add a checker
 here when you add a data file, so a bad row stops the build instead of a figure going quietly wrong.
 """
-from barneskit.corpus import (claims, events, gazetteer, references, renderings, russian_wording, stance, teaching, texts,
+from barneskit.corpus import (claims, events, exercise_sets, gazetteer, references, renderings, russian_wording, stance, teaching, texts,
                               witnesses)
 
 
@@ -19,7 +19,8 @@ def validate_texts():
 #: Every checker the build runs, in order. Data modules add theirs here.
 CHECKERS = [validate_texts, events.validate_events, claims.validate_claims, renderings.validate_renderings,
             witnesses.validate_witnesses, teaching.validate_teaching_data, gazetteer.validate_gazetteer,
-            stance.validate_stance_markers, russian_wording.validate_russian_wording]
+            stance.validate_stance_markers, russian_wording.validate_russian_wording,
+            exercise_sets.validate_exercise_data]
 
 
 def validate_all():
