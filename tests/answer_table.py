@@ -105,6 +105,11 @@ def vocabulary():
         "M": matrix, "FEWEST": sorted(c for c, v in matrix.items() if len(v) == least),
         "S": rkey["similarities"], "O": rkey["omitted"], "MC": rkey["most_changed"], "LO": rkey["lost_in_authority"],
         "GOOD_CHANGES": GOOD_CHANGES,
+        "FIRST": body.split("\n")[0], "FIRST_WORDS": body.split("\n")[0].split(),
+        "LETTER_WORDS": letter.split(), "BODY_WORDS": body.split(),
+        "PARA_WORDS": [len(p.split()) for p in body.split("\n")],
+        "PARA_WORDS_STR": [str(len(p.split())) for p in body.split("\n")],
+        "PARA_CHARS": [len(p) for p in body.split("\n")],
         "FULL_SHEET": full_sheet, "BLANK_SHEET": {i: "" for i in ids},
     }
 

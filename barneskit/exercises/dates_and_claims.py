@@ -81,8 +81,8 @@ def check_timeline(timeline, days_arrests_to_reply, days_reply_to_trial, strict=
     ex = "timeline"
     early = not_yet(ex, {"timeline_1933": timeline, "days_arrests_to_reply": days_arrests_to_reply,
                           "days_reply_to_trial": days_reply_to_trial},
-                     "keep the events whose `start.year` is 1933, sort them with `sorted(..., key=lambda e: "
-                     "e.start)`, and subtract dates: `(later.start - earlier.start).days`.", strict)
+                     "first the idea: keep the events of 1933, put them in date order, then count the days between "
+                     "two of them; the second hint under the exercise says how Python does each", strict)
     if early:
         return early
     key = timeline_key()
@@ -174,8 +174,8 @@ def trials_before_note_key():
 def check_trials_before_note(trials, strict=False):
     ex = "layers of time: the Moscow trials"
     early = not_yet(ex, {"trials_before_note": trials},
-                     "keep the events whose id starts with \"moscow-trial\" and whose start lies between the "
-                     "letter's date and the English edition's.", strict)
+                     "first the idea: a trial came between the two printings if its date is after the letter's and "
+                     "before the English edition's; compare the dates", strict)
     if early:
         return early
     want = trials_before_note_key()
@@ -302,8 +302,8 @@ def corroboration_key(claims=None):
 def check_corroboration(matrix, fewest, strict=False):
     ex = "corroboration matrix"
     early = not_yet(ex, {"matrix": matrix, "fewest": fewest},
-                     "for each claim, take the sources in `claim.evidence` and add the `sources` of each event "
-                     "in `claim.events`; collect them in a set.", strict)
+                     "first the idea: a claim's sources are those it cites and those of its events; the second hint "
+                     "under the exercise says how to collect them in a set", strict)
     if early:
         return early
     key = corroboration_key()

@@ -76,9 +76,13 @@ def check_length(length, strict=False):
     if got is None:
         return finish(ex, WRONG, number_problem(length, "`length`"),
                       "`len(first_paragraph)` gives a number: assign it, without quotes", strict)
-    if got == len(text.split()):
-        return finish(ex, WRONG, f"{int(got)} is the number of words; `len` of a string counts its characters",
-                      "give `len` the string itself, not its words", strict)
+    if got in (len(text.split()), len("first_paragraph")):
+        what = (" (and also the number of letters in the name \"first_paragraph\")"
+                if len(text.split()) == len("first_paragraph") else "")
+        said = "the number of words" if got == len(text.split()) else "the number of letters in the name \"first_paragraph\""
+        return finish(ex, WRONG, f"{int(got)} is {said}{what if got == len(text.split()) else ''}; the exercise wants "
+                      "the characters of the paragraph", "put the name in the brackets without quotes (with quotes "
+                      "you count the name) and without `.split()` (that counts words)", strict)
     if got in (want - 1, want + 1):
         return finish(ex, WRONG, f"{length} is one off: did you count by hand?",
                       "let Python count: `len(first_paragraph)`", strict)
@@ -143,7 +147,7 @@ def check_paragraph_lengths(lengths, strict=False):
     if got == want:
         longest = ("first", "second", "third", "fourth", "fifth")[want.index(max(want))]
         return finish(ex, RIGHT, f"the paragraphs have {', '.join(map(str, want[:-1]))} and {want[-1]} words; the "
-                       f"{longest} is the longest: what is it about", "", strict)
+                       f"{longest} is the longest: what is it about?", "", strict)
     if len(got) == 1 and got[0] == sum(want):
         return finish(ex, WRONG, "you have one number, the words of all the paragraphs together; the exercise "
                        "wants one number for each paragraph", "append inside the loop, once per paragraph", strict)
@@ -168,7 +172,7 @@ def check_mini_card(card, strict=False):
     ex = "a dictionary"
     if not isinstance(card, dict):
         return finish(ex, WRONG, f"`card` is {kind(card)}; a dictionary is written with curly brackets, "
-                       "{\"name\": value, ...}", "keep the scaffold's curly brackets and replace each `...`", strict)
+                       "`{\"name\": value, ...}`", "keep the scaffold's curly brackets and replace each `...`", strict)
     early = not_yet(ex, {f: card.get(f) for f in MINI_CARD_FIELDS if f in card},
                      "first the idea: each entry of a dictionary pairs a name with a value; the values are in "
                      "`meta`, for example `meta.author`", strict)

@@ -35,8 +35,8 @@ def check_renderings(similarities, omitted, most_changed, lost_in_authority, str
     ex = "two renderings"
     early = not_yet(ex, {"similarities": similarities, "omitted": omitted, "most_changed": most_changed,
                           "lost_in_authority": lost_in_authority},
-                     "`textstats.similarity(row.works_phrase, row.other_phrase)` for every row whose other phrase "
-                     "is not empty; `textstats.only_in_first(...)` for the words only Works has.", strict)
+                     "first the idea: score each passage that both renderings have, then look for the lowest; the "
+                     "second hint under the exercise names the functions", strict)
     if early:
         return early
     key = renderings_key()

@@ -20,8 +20,8 @@ from barneskit.exercises.feedback import (
 def check_stance_rates(rates, strict=False):
     ex = "attribution and certainty"
     early = not_yet(ex, {"rates": rates},
-                     "rate = 100 * number of markers found / number of words (count words by spaces). "
-                     "`textstats.find_markers(letter, textstats.ATTRIBUTION)` lists the markers found.", strict)
+                     "first the idea: a rate per 100 words is a count of markers set against the length of the text; "
+                     "the second hint under the exercise names the two functions that give both", strict)
     if early:
         return early
     key = textstats.stance_rates()
@@ -78,8 +78,8 @@ def check_stance_rates(rates, strict=False):
 def check_names(named_in_letter, named_in_note, absent, strict=False):
     ex = "who is named"
     early = not_yet(ex, {"named_in_letter": named_in_letter, "named_in_note": named_in_note, "absent": absent},
-                     "loop over `gazetteer`; an entity is named in a text if any of its `forms` occurs in it. "
-                     "`absent` is the set of all names minus those named anywhere.", strict)
+                     "first the idea: each entity on the list can be written in several forms, and it is named in a text "
+                     "if any of them occurs there; the second hint under the exercise gives the loop", strict)
     if early:
         return early
     letter, note = textstats.letter_text(), textstats.note_text()
@@ -124,8 +124,8 @@ def check_names(named_in_letter, named_in_note, absent, strict=False):
 def check_passive_pattern(pattern, strict=False):
     ex = "agentless passives"
     early = not_yet(ex, {"passive_pattern": pattern},
-                     "start from the naive pattern in the exercise text and allow the question form: "
-                     "\"was\", perhaps \"not\", up to two words, then the participle.", strict)
+                     "first the idea: run the naive pattern from the exercise text and see which passive it misses; "
+                     "then widen it for the question form (the second hint)", strict)
     if early:
         return early
     problem = regex_problem(pattern)
@@ -180,7 +180,8 @@ def check_passive_pattern(pattern, strict=False):
 def check_question(sentence_count, the_question, strict=False):
     ex = "the rhetorical question"
     early = not_yet(ex, {"sentence_count": sentence_count, "the_question": the_question},
-                     "`textstats.sentences(letter)` splits carefully; keep those that end with \"?\".", strict)
+                     "first the idea: a full stop does not always end a sentence; print `textstats.sentences(letter)` "
+                     "and look at where it cuts", strict)
     if early:
         return early
     letter = textstats.letter_text()
