@@ -77,7 +77,7 @@ def vocabulary():
         "scale": lambda d, f: _nested(d, lambda v: v * f),
         "plus": lambda d, n: _nested(d, lambda v: v + n),
         "strs": lambda d: _nested(d, str), "rounded": lambda d, n: _nested(d, lambda v: round(v, n)),
-        "set_in": _set_in, "without": _without,
+        "comma": lambda v: str(v).replace(".", ","), "set_in": _set_in, "without": _without,
         "lower": lambda xs: type(xs)(x.lower() for x in xs) if not isinstance(xs, str) else xs.lower(),
         "upper": lambda xs: xs.upper() if isinstance(xs, str) else [x.upper() for x in xs],
         "upper_values": lambda d: {k: v.upper() for k, v in d.items()},

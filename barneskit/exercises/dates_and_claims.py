@@ -5,12 +5,14 @@ from the texts and data when the check runs.
 """
 from __future__ import annotations
 
+import re
+
 from barneskit.analysis import textstats
 from barneskit.corpus.claims import VERDICTS, load_claims
 from barneskit.corpus.events import load_events
 from barneskit.corpus.exercise_sets import load_answer_policy
 from barneskit.exercises.feedback import (
-    NOT_YET, RIGHT, WRONG, as_items, as_number, finish, is_blank, kind, never_raises, normal, normal_id, not_yet,
+    NOT_YET, RIGHT, WRONG, as_ids, as_items, as_number, finish, is_blank, kind, never_raises, normal, normal_id, not_yet,
     number_problem, plural, quoted_list, sentences, shorten)
 
 
@@ -27,8 +29,12 @@ def check_time_layers(layers, strict=False):
     key = textstats.time_layers()
     if not isinstance(layers, dict) or set(layers) != set(key):
         lost = sorted(set(key) - set(layers)) if isinstance(layers, dict) else []
+        extra = sorted(map(str, set(layers) - set(key))) if isinstance(layers, dict) else []
         return finish(ex, WRONG, f"the answer should have one entry per printing, {quoted_list(sorted(key))}"
-                       + (f"; it has lost {quoted_list(lost)}" if lost else f", and it is {kind(layers)}"),
+                       + (f"; it has lost {quoted_list(lost)}" if lost else "")
+                       + (f"; {quoted_list(extra)} {'is' if len(extra) == 1 else 'are'} not a printing of the "
+                          "scaffold" if extra else "")
+                       + (f"; it is {kind(layers)}" if not isinstance(layers, dict) else ""),
                        "keep the keys of the scaffold", strict)
     meta = textstats.letter().metadata
     problems, hints = [], set()
@@ -114,7 +120,10 @@ def check_timeline(timeline, days_arrests_to_reply, days_reply_to_trial, strict=
             hints.append("each event once: filter `events`, do not add to the list by hand")
         order = [by_id[g].start for g in got]
         wrong_place = next((i for i in range(1, len(order)) if order[i] < order[i - 1]), None)
-        if wrong_place is not None and not twice:
+        if isinstance(timeline, (set, frozenset)):
+            problems.append("the timeline is a set, and a set has no order; a timeline is a list in date order")
+            hints.append("`sorted(..., key=lambda e: e.start)` gives a list")
+        elif wrong_place is not None and not twice:
             problems.append(f"the events are not in date order: \"{by_id[got[wrong_place - 1]].label}\" "
                             f"comes before \"{by_id[got[wrong_place]].label}\"")
             hints.append("sort by `e.start`")
@@ -129,7 +138,10 @@ def check_timeline(timeline, days_arrests_to_reply, days_reply_to_trial, strict=
             hints.append("`(later.start - earlier.start).days` is a whole number")
     a = as_number(days_arrests_to_reply)
     if a is not None and a == int(a) and a not in (key["arrests_to_reply"], key["arrests_end_to_reply"]):
-        if a in (key["arrests_to_reply"] + 1, key["arrests_end_to_reply"] + 1):
+        if -a in (key["arrests_to_reply"], key["arrests_end_to_reply"]):
+            problems.append("the days from the arrests to the reply have the wrong sign")
+            hints.append("later date minus earlier date")
+        elif a in (key["arrests_to_reply"] + 1, key["arrests_end_to_reply"] + 1):
             problems.append(f"{int(a)} days from the arrests to the reply counts both the first and "
                             "the last day")
             hints.append("subtracting the dates gives the days between them")
@@ -180,16 +192,15 @@ def check_trials_before_note(trials, strict=False):
         return early
     want = trials_before_note_key()
     events = {e.id: e for e in _events()}
-    items = as_items(trials) if not isinstance(trials, str) else None
+    if isinstance(trials, str):   # ids in one string, "a, b, c": read as the list they name
+        trials = [t for t in re.split(r"[,;]", trials) if t.strip()]
+    items = as_items(trials)
     hint = "compare each trial's `start` with both dates, and list the event ids of those in between"
-    if isinstance(trials, str):
-        return finish(ex, WRONG, f"`trials_before_note` is one string, \"{shorten(trials)}\"; it should be a list "
-                       "of the event ids, even if only one trial fits", "put the ids in square brackets: `[\"...\", ...]`",
-                       strict)
     if items is None or isinstance(trials, (int, float)):
         return finish(ex, WRONG, f"`trials_before_note` is {kind(trials)}; it should be a list of event ids",
                        hint, strict)
     ids = [_event_id(t) for t in items]
+    ids = [int(i) if isinstance(i, str) and re.fullmatch(r"\s*\d{4}\s*", i) else i for i in ids]
     if all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
         years = sorted(events[t].start.year for t in want)
         if sorted(ids) == years:
@@ -331,12 +342,12 @@ def check_corroboration(matrix, fewest, strict=False):
                                           f"has extra {quoted_list(sorted(got - want)[:3])}"))
     least = min(len(v) for v in key.values())
     want_fewest = sorted(cid for cid, v in key.items() if len(v) == least)
-    fewest_items = as_items(fewest)
-    if fewest_items is None or any(not isinstance(f, str) for f in fewest_items):
+    fewest_ids = as_ids(fewest)
+    if fewest_ids is None:
         problems.append(f"`fewest` is {kind(fewest)}; it should be a list of claim ids")
         got_fewest = None
     else:
-        got_fewest = sorted({normal_id(f) for f in fewest_items})
+        got_fewest = sorted(set(fewest_ids))
     if problems:
         return finish(ex, WRONG, sentences(problems[:4]),
                        "did you add the sources of each of the claim's events? `by_id[eid].sources`"

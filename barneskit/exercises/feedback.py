@@ -158,8 +158,8 @@ def not_yet(exercise, answers, hint, strict):
 
 
 #: A number as a student may write it: "21", " 1954 ", "9 days", "21 years", "1.9%", "1.9 per 100".
-_NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?|[-+]?\.\d+)\s*(?:%|per ?cent|per 100(?: words)?|years?|days?|words?)?\s*$",
-                     re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*([-+]?\d+(?:[.,]\d{1,2}|\.\d+)?|[-+]?\.\d+)\s*"
+                     r"(?:%|per ?cent|per 100(?: words)?|years?|yrs?|days?|words?|characters?|chars?|sentences?)?\s*$", re.IGNORECASE)
 NUMBER_WORDS = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                           r"forty|fifty|sixty|seventy|eighty|ninety|hundred|nineteen)\b", re.IGNORECASE)
 
@@ -172,8 +172,8 @@ def as_number(value):
     if isinstance(value, (int, float)):
         return float(value)
     if isinstance(value, str):
-        match = _NUMBER.match(value)
-        return float(match.group(1)) if match else None
+        match = _NUMBER.match(value)   # a decimal comma ("1,27") is read as a decimal point
+        return float(match.group(1).replace(",", ".")) if match else None
     return None
 
 
@@ -184,8 +184,20 @@ def number_problem(value, what):
     if isinstance(value, str) and NUMBER_WORDS.search(value):
         return f"{what} is written in words (\"{shorten(value)}\"); write it in digits"
     if isinstance(value, str) and re.search(r"\d", value):
-        return f"{what} (\"{shorten(value)}\") should be one exact number"
+        return f"{what} (\"{shorten(value)}\"): write just the number, without other words"
     return f"{what} is not a number"
+
+
+def show(value):
+    """A value as a message quotes it: text in quotes, a date in words, anything else as Python prints it."""
+    import datetime
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return f"{value.day} {value:%B %Y}"
+    if isinstance(value, str):
+        return f"\"{shorten(value)}\""
+    return shorten(repr(value))
 
 
 def as_items(value):
@@ -201,6 +213,17 @@ def as_items(value):
 def normal(words):
     """Lower case, single spaces, hyphens and underscores as spaces: how answers in words are compared."""
     return " ".join(re.sub(r"[-_]", " ", str(words)).lower().split())
+
+
+def as_ids(value):
+    """Ids as a student may give them: a list, set or tuple of ids, one id, or several in one string
+    separated by commas ("opening, specialists"); each in the data's form. None for other shapes."""
+    if isinstance(value, str):
+        return [normal_id(v) for v in re.split(r"[,;]", value) if v.strip()]
+    items = as_items(value)
+    if items is None or any(not isinstance(i, str) for i in items):
+        return None
+    return [normal_id(i) for i in items]
 
 
 def normal_id(words):
@@ -261,4 +284,6 @@ kind = _kind
 
 def quoted_list(items):
     items = [f'"{i}"' for i in items]
+    if not items:
+        return "nothing"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

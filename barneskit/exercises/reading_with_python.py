@@ -12,7 +12,7 @@ import re
 from barneskit.analysis import textstats
 from barneskit.exercises.feedback import (
     NOT_YET, RIGHT, WRONG, as_items, as_number, finish, is_blank, kind, never_raises, normal, not_yet,
-    number_problem, quoted_list, regex_problem, sentences, shorten)
+    number_problem, quoted_list, show, regex_problem, sentences, shorten)
 from barneskit.exercises.sourcing_and_counting import means_not_stated, read_date
 
 
@@ -47,7 +47,8 @@ def check_first_line(first_line, strict=False):
     if not isinstance(first_line, str):
         return finish(ex, WRONG, f"`first_line` is {kind(first_line)}; the letter's first line is text, and text "
                        "goes between quotes", "write it as \"...\" with the words inside the quotes", strict)
-    if normal(first_line).rstrip(",.") == normal(want).rstrip(",."):
+    letters = lambda words: re.sub(r"[^\w\s]", "", normal(words))
+    if letters(first_line) == letters(want):
         return finish(ex, RIGHT, f"\"{want}\": the letter opens by addressing Barnes, as a private letter would, "
                        "although it was written to be printed", "", strict)
     if normal(want).rstrip(",") in normal(first_line):
@@ -109,6 +110,11 @@ def check_words(words, n_words, strict=False):
     elif not isinstance(words, (list, tuple)):
         problems.append(f"`words` is {kind(words)}; it should be the list that `.split()` gives")
         hints.append("`first_paragraph.split()`")
+    elif len(words) == len(want) and list(words) != want:
+        first = next(w for w, k in zip(words, want) if w != k)
+        problems.append(f"`words` is not exactly what `.split()` gives: it has {show(first)} where the paragraph has "
+                        f"{show(want[list(words).index(first)])}")
+        hints.append("split `first_paragraph` as it is, without changing the words")
     elif list(words) != want:
         problems.append(f"`words` has {len(words)} items, but splitting the first paragraph gives {len(want)}")
         hints.append("split `first_paragraph` itself, with `.split()` and nothing in the brackets")
@@ -144,6 +150,9 @@ def check_paragraph_lengths(lengths, strict=False):
         return finish(ex, WRONG, f"`lengths` is {kind(lengths)}; it should be a list with one number per "
                        "paragraph", "start with `lengths = []` and append inside the loop", strict)
     got = [as_number(i) for i in items]
+    if any(g is None for g in got):
+        return finish(ex, WRONG, "`lengths` should hold numbers, one per paragraph; it holds "
+                      f"{show(items[got.index(None)])}", "append the count itself: `len(...)` gives a number", strict)
     if got == want:
         longest = ("first", "second", "third", "fourth", "fifth")[want.index(max(want))]
         return finish(ex, RIGHT, f"the paragraphs have {', '.join(map(str, want[:-1]))} and {want[-1]} words; the "
@@ -179,6 +188,12 @@ def check_mini_card(card, strict=False):
     if early:
         return early
     missing = [f for f in MINI_CARD_FIELDS if f not in card]
+    misspelt = [k for k in card if isinstance(k, str) and normal(k) in MINI_CARD_FIELDS and k not in MINI_CARD_FIELDS]
+    if missing and misspelt:
+        return finish(ex, WRONG, f"the names of a dictionary are spelt exactly: {quoted_list(misspelt)} "
+                      f"{'is' if len(misspelt) == 1 else 'are'} not "
+                      f"{quoted_list([normal(m) for m in misspelt])}", "keep the names as the scaffold writes them, in "
+                      "lower case", strict)
     if missing:
         return finish(ex, WRONG, f"the card has lost {'the entry' if len(missing) == 1 else 'the entries'} "
                        f"{quoted_list(missing)}", "start again from the scaffold", strict)
@@ -189,8 +204,7 @@ def check_mini_card(card, strict=False):
         hints.append("`meta.author`")
     date, _ = read_date(card["date"])
     if date != meta.date:
-        problems.append(f"the date {card['date']!r} is not the date of the letter" if not isinstance(card["date"], str)
-                        else f"the date \"{shorten(card['date'])}\" is not the date of the letter")
+        problems.append(f"the date {show(card['date'])} is not the date of the letter")
         hints.append("`meta.date`")
     if not means_not_stated(card["place"]):
         problems.append(f"the place: the letter does not say where it was written, so \"{shorten(card['place'])}\" "
@@ -240,10 +254,11 @@ def check_capitals(capital_pattern, strict=False):
         problems.append(f"it misses {quoted_list(missing[:5])}")
     if extra:
         problems.append(f"it also finds {quoted_list([shorten(e, 30) for e in extra[:5]])}")
-    hint = ("`\\w+` needs at least one letter after the capital, so one-letter words such as \"I\" are lost: "
+    hint = ("`[A-Z]` is one capital letter; lower-case letters are `[a-z]`, and the pattern is case-sensitive"
+            if extra else
+            "`\\w+` needs at least one letter after the capital, so one-letter words such as \"I\" are lost: "
             "`\\w*` allows none" if any(len(m) == 1 for m in missing) else
-            "`[A-Z]` is one capital letter; lower-case letters are `[a-z]`, and the pattern is case-sensitive"
-            if extra else "compare your matches with the letter: print `re.findall(capital_pattern, letter)`")
+            "compare your matches with the letter: print `re.findall(capital_pattern, letter)`")
     return finish(ex, WRONG, sentences(problems), hint, strict)
 
 
@@ -270,7 +285,9 @@ def check_error_reading(error_name, misspelt_name, strict=False):
     if not isinstance(misspelt_name, str):
         problems.append(f"`misspelt_name` is {kind(misspelt_name)}; copy the name as text, in quotes")
     elif normal(misspelt_name).strip("'\"` ") != MISSPELT:
-        if normal(misspelt_name).strip("'\"` ") == "letter":
+        if normal(misspelt_name).strip("'\"` ").startswith(MISSPELT) and normal(misspelt_name) != MISSPELT:
+            problems.append(f"\"{shorten(misspelt_name)}\" is more than the name: the message quotes the name alone")
+        elif normal(misspelt_name).strip("'\"` ") == "letter":
             problems.append("\"letter\" is the name that exists; the error is about the misspelt one")
         else:
             problems.append(f"\"{shorten(misspelt_name)}\" is not the name the message says is not defined")

@@ -10,7 +10,7 @@ from barneskit.corpus.renderings import load_renderings
 from barneskit.corpus.teaching import ADAPTED_MAX_WORDS
 from barneskit.corpus.exercise_sets import load_answer_policy
 from barneskit.exercises.feedback import (
-    RIGHT, WRONG, as_items, as_number, finish, is_blank, kind, never_raises, normal, normal_id, not_yet,
+    RIGHT, WRONG, as_ids, as_items, as_number, finish, is_blank, kind, never_raises, normal, normal_id, not_yet,
     plural, quoted_list, sentences, shorten)
 
 
@@ -73,14 +73,17 @@ def check_renderings(similarities, omitted, most_changed, lost_in_authority, str
                     problems.append(f"the similarity of {quoted_list(off[:3])} is off")
                     hints.append("compare word by word with `textstats.similarity`, which lower-cases and drops "
                                  "punctuation, and keep two decimals")
-    got_omitted = as_items(omitted)
-    if got_omitted is None or sorted({normal_id(o) for o in got_omitted}) != key["omitted"]:
+    got_omitted = as_ids(omitted)
+    if got_omitted is None or sorted(set(got_omitted)) != key["omitted"]:
         problems.append("`omitted` should list the passages the other rendering leaves out")
         hints.append("the rows whose `other_phrase` is empty")
-    changed = as_items(most_changed)
-    got_changed = {normal_id(c) for c in changed} if changed is not None else set()
+    changed = as_ids(most_changed)
+    got_changed = set(changed) if changed is not None else set()
     lowest = set(key["most_changed"])
-    if not got_changed or not got_changed <= lowest:
+    if changed is None:
+        problems.append(f"`most_changed` is {kind(most_changed)}; it should be a list of passage ids")
+        hints.append("find the smallest value in `similarities`, then every passage that has it")
+    elif not got_changed or not got_changed <= lowest:
         higher = sorted(c for c in got_changed if c in want_sim and c not in lowest)
         problems.append(f"the passage that changed most (lowest similarity) is not {quoted_list(sorted(got_changed)) or 'given'}"
                         + (f": {quoted_list(higher)} {'has' if len(higher) == 1 else 'have'} a higher similarity "
@@ -139,11 +142,14 @@ def check_adaptation(changes, strict=False, limit=ADAPTED_MAX_WORDS):
         return finish(ex, WRONG, f"each change must be a tuple of three strings (old words, new words, why);{size}"
                        if size else "each change must be a tuple of three strings (old words, new words, why)",
                        "write each change as (\"old words\", \"new words\", \"why\"), with commas between", strict)
-    try:
-        adapted, log = textstats.adapt(original, changes)
-    except ValueError as exc:
-        return finish(ex, WRONG, str(exc), "copy the old words exactly from `letter` (print it), "
+    textnow = original
+    for number, (old, new, _) in enumerate(changes, start=1):
+        if old not in textnow:
+            return finish(ex, WRONG, f"change {number} does not apply: its old words, \"{shorten(old, 50)}\", are "
+                          "not in the text as it stands by then", "copy the old words exactly from `letter` (print it), "
                        "and remember that an earlier change may already have altered them", strict)
+        textnow = textnow.replace(old, new, 1)
+    adapted, log = textstats.adapt(original, changes)
     problems = textstats.adaptation_problems(adapted, log, limit)
     for claim in load_answer_policy().vocabulary.adaptation_claims:
         if not any(stem.lower() in adapted.lower() for stem in claim.any_of):

@@ -12,7 +12,7 @@ from barneskit.analysis import textstats
 from barneskit.corpus.exercise_sets import not_stated_phrases
 from barneskit.exercises.feedback import (
     NOT_YET, RIGHT, WRONG, as_items, as_number, finish, is_blank, kind, never_raises, normal, not_yet,
-    number_problem, plural, quoted_list, regex_problem, sentences, shorten)
+    number_problem, plural, show, quoted_list, regex_problem, sentences, shorten)
 
 
 # --- 1. Sourcing card --------------------------------------------------------------------------
@@ -48,6 +48,12 @@ def read_date(value):
         return datetime.date.fromisoformat(words), None
     except ValueError:
         pass
+    ymd = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", words)   # year first: unambiguous
+    if ymd:
+        try:
+            return datetime.date(*map(int, ymd.groups())), None
+        except ValueError:
+            return None, "that day does not exist"
     low = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", words.lower()).replace(",", " ").replace(".", " ")
     parts = low.split()
     day = month = year = None
@@ -72,7 +78,7 @@ def read_date(value):
 
 def means_not_stated(value):
     """True for None or a phrase that says the text does not state it ("unknown", "not-stated" ...)."""
-    if value is None:
+    if value is None or str(value).strip() in ("?", "-", "\u2014", "\u2013"):
         return True
     return normal(re.sub(r"[.!,;:()]", " ", str(value))) in not_stated_phrases()
 
@@ -112,7 +118,7 @@ def check_sourcing_card(card, strict=False):
         hints.append("the salutation names him; the metadata gives his full name")
     date, why = read_date(card["date"])
     if date != key["date"]:
-        shown = card["date"] if not isinstance(card["date"], str) else f"\"{shorten(card['date'])}\""
+        shown = show(card["date"])
         if why == "vague" or (isinstance(card["date"], int) and not isinstance(card["date"], bool)):
             problems.append(f"the date {shown} gives the year (or the month) only; the card asks for the day "
                             "printed under the title")
@@ -134,7 +140,8 @@ def check_sourcing_card(card, strict=False):
                             "a guess, and a likely guess is not evidence")
         hints.append(f"`meta.place.stated_in_text` is {meta.place.stated_in_text}: what does a card say about "
                      "something the text does not state")
-    if normal(card["original_language"]) != normal(key["original_language"]):
+    language = normal(re.sub(r"\(.*?\)", " ", str(card["original_language"])))   # "Russian (we read English)"
+    if language != normal(key["original_language"]):
         problems.append(f"the original language is not \"{shorten(card['original_language'])}\": we read a "
                         "translation")
         hints.append("`meta.language_of_original`")

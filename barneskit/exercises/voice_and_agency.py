@@ -89,8 +89,17 @@ def check_names(named_in_letter, named_in_note, absent, strict=False):
     canonical = {}
     for entity in load_gazetteer():
         for form in (entity.name, *entity.forms):
-            canonical[normal(form)] = entity.name
-            canonical[normal(form).removeprefix("the ")] = entity.name
+            for variant in (normal(form), normal(form).removeprefix("the ")):
+                canonical[variant] = entity.name
+                canonical[variant.replace(".", "")] = entity.name   # "USSR" for "U.S.S.R."
+
+    def entity_of(item):
+        words = normal(item).removeprefix("the ")
+        if words in canonical or words.replace(".", "") in canonical:
+            return canonical.get(words, canonical.get(words.replace(".", "")))
+        # "Soviet Union" for the form "Soviet": a longer name that begins with a listed form
+        starts = [f for f in canonical if len(f) > 3 and words.startswith(f + " ")]
+        return canonical[max(starts, key=len)] if starts else item.strip()
     read, problems = {}, []
     for name, value in answers.items():
         items = as_items(value)
@@ -99,7 +108,7 @@ def check_names(named_in_letter, named_in_note, absent, strict=False):
             problems.append(f"`{name}` is {what}; it should be a set of names, such as "
                             "{\"J. V. Stalin\", \"Russians\"}")
             continue
-        read[name] = {canonical.get(normal(i), canonical.get(normal(i).removeprefix("the "), i.strip())) for i in items}
+        read[name] = {entity_of(i) for i in items}
     if not problems and read["named_in_letter"] == key["absent"] and read["absent"] == key["named_in_letter"]:
         return finish(ex, WRONG, "`named_in_letter` and `absent` are swapped", "which names occur in the letter?",
                       strict)
@@ -132,27 +141,42 @@ def check_passive_pattern(pattern, strict=False):
     if problem:
         return finish(ex, WRONG, f"the pattern: {problem}",
                        "build it step by step and test each step with `textstats.find_pattern(letter, ...)`", strict)
+    if re.match(r"^r?[\"']", pattern) and re.search(r"[\"']$", pattern):
+        return finish(ex, WRONG, "the pattern has its own quotes inside it (`r\"...\"` typed within the string), so it "
+                       "looks for quote marks in the text", "write the pattern as r\"...\" once: the r and the quotes "
+                       "go around it, not inside it", strict)
     problems, found_all, missed_any, extra_any = [], [], False, False
     for which in ("letter", "note"):
         words = textstats.text_of(which)
-        want, got = textstats.passives(words), textstats.find_pattern(words, pattern)
-        same = lambda a, b: normal(a) == normal(b)
-        missed = [w for w in want if not any(same(w, g) for g in got)]
-        extra = [g for g in got if not any(same(w, g) for w in want)]
-        found_all += [g for g in got if g not in extra]
-        partial = [(g, w) for g in extra for w in missed if normal(g) in normal(w) or normal(w) in normal(g)]
+        want = [(m.start(), m.end()) for m in re.finditer(textstats.PASSIVE_PATTERN, words, re.IGNORECASE)]
+        got = [(m.start(), m.end()) for m in re.finditer(pattern, words, re.IGNORECASE) if m.end() > m.start()]
+        exact = set(want) & set(got)
+        found_all += [words[a:b] for a, b in got if (a, b) in exact]
+        missed, partial, extra = [], [], []
+        for w in want:
+            if w in exact:
+                continue
+            overlapping = [g for g in got if g not in exact and g[0] < w[1] and w[0] < g[1]]
+            if overlapping:
+                partial.append((overlapping[0], w))
+            else:
+                missed.append(w)
+        paired = {g for g, _ in partial}
+        extra = [g for g in got if g not in exact and g not in paired
+                 and not any(g[0] < w[1] and w[0] < g[1] for w in want)]
         for g, w in partial:
-            problems.append(f"in the {which} it matches \"{shorten(g)}\", "
-                            + (f"only part of the passive \"{w}\"" if normal(g) in normal(w) else
-                               f"which runs past the passive \"{w}\""))
-        missed = [w for w in missed if w not in {w for _, w in partial}]
-        extra = [g for g in extra if g not in {g for g, _ in partial}]
-        missed_any |= bool(missed) or any(normal(g) in normal(w) for g, w in partial)
-        extra_any |= bool(extra) or any(normal(w) in normal(g) for g, w in partial)
+            inside = w[0] <= g[0] and g[1] <= w[1]
+            problems.append(f"in the {which} it matches \"{shorten(words[g[0]:g[1]])}\", "
+                            + (f"only part of the passive \"{words[w[0]:w[1]]}\"" if inside else
+                               f"which runs past the passive \"{words[w[0]:w[1]]}\""))
+            missed_any |= inside
+            extra_any |= not inside
+        missed_any |= bool(missed)
+        extra_any |= bool(extra)
         if missed:
-            problems.append(f"in the {which} it misses {quoted_list(missed)}")
+            problems.append(f"in the {which} it misses {quoted_list([words[a:b] for a, b in missed])}")
         if extra:
-            shown = [shorten(g, 40) for g in extra[:4]]
+            shown = [shorten(words[a:b], 40) for a, b in extra[:4]]
             problems.append(f"in the {which} it also matches {quoted_list(shown)}, "
                             f"{'which is not a passive' if len(extra) == 1 else 'which are not passives'}")
     if problems:
@@ -215,6 +239,7 @@ def check_question(sentence_count, the_question, strict=False):
         problems.append(f"`the_question` is {kind(asked)}; it should be the question, copied as a string")
         hints.append("copy the sentence that ends with \"?\" and put it in quotes")
     else:
+        asked = asked.strip().strip("\"'\u201c\u201d")   # the question copied with its quotation marks
         got = normal(asked)
         want = normal(key_question[0])
         bare_got, bare_want = got.rstrip("?").strip(), want.rstrip("?").strip()
