@@ -57,6 +57,13 @@ def test_every_rule_a_row_names_is_in_the_policy():
     assert not unknown, f"rows name rules the policy does not have: {unknown}"
 
 
+def test_every_rule_of_the_policy_has_a_row():
+    from barneskit.corpus.exercise_sets import load_answer_policy
+    named = {r.get("rule") for r in ROWS}
+    untested = sorted(load_answer_policy().rule_ids() - named)
+    assert not untested, f"rules with no row in the answer table: {untested}"
+
+
 def test_the_table_is_large_enough():
     assert len(ROWS) >= 200
 
