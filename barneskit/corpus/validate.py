@@ -3,8 +3,8 @@
 Each checker raises barneskit.DataError naming the file, the line and the field. Add a checker
 here when you add a data file, so a bad row stops the build instead of a figure going quietly wrong.
 """
-from barneskit.corpus import (claims, corroboration, events, gazetteer, references, renderings, russian_wording, stance,
-                              teaching, texts, toc, witnesses)
+from barneskit.corpus import (claims, corroboration, events, exercise_sets, gazetteer, references, renderings,
+                              russian_wording, stance, teaching, texts, toc, witnesses)
 
 
 def validate_texts():
@@ -20,7 +20,7 @@ def validate_texts():
 CHECKERS = [toc.validate_toc, validate_texts, events.validate_events, claims.validate_claims, renderings.validate_renderings,
             witnesses.validate_witnesses, teaching.validate_teaching_data, gazetteer.validate_gazetteer,
             stance.validate_stance_markers, russian_wording.validate_russian_wording,
-            corroboration.validate_corroboration]
+            corroboration.validate_corroboration, exercise_sets.validate_exercise_data]
 
 
 def validate_all():

@@ -9,9 +9,10 @@ import datetime
 import re
 
 from barneskit.analysis import textstats
+from barneskit.corpus.exercise_sets import not_stated_phrases
 from barneskit.exercises.feedback import (
-    NOT_YET, RIGHT, WRONG, as_number, finish, is_blank, never_raises, not_yet,
-    quoted_list)
+    NOT_YET, RIGHT, WRONG, as_items, as_number, finish, is_blank, kind, never_raises, normal, not_yet,
+    number_problem, plural, show, quoted_list, regex_problem, sentences, shorten)
 
 
 # --- 1. Sourcing card --------------------------------------------------------------------------
@@ -29,68 +30,140 @@ def sourcing_card_key():
     }
 
 
-def _as_date(value):
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                        "nov", "dec"), start=1)}
+
+
+def read_date(value):
+    """``(date, None)`` for a date in any form a reader writes one, else ``(None, why)``: a date or
+    datetime, "1933-03-20", "20 March 1933", "March 20, 1933", "20th Mar. 1933"."""
     if isinstance(value, datetime.datetime):
-        return value.date()
+        return value.date(), None
     if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
+        return value, None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None, "it is not a date"
+    words = str(value).strip()
+    try:
+        return datetime.date.fromisoformat(words), None
+    except ValueError:
+        pass
+    ymd = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", words)   # year first: unambiguous
+    if ymd:
         try:
-            return datetime.date.fromisoformat(value.strip())
+            return datetime.date(*map(int, ymd.groups())), None
         except ValueError:
-            return None
-    return None
+            return None, "that day does not exist"
+    low = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", words.lower()).replace(",", " ").replace(".", " ")
+    parts = low.split()
+    day = month = year = None
+    for part in parts:
+        if part.isdigit() and len(part) == 4:
+            year = int(part)
+        elif part.isdigit() and len(part) <= 2:
+            day = int(part)
+        elif part[:3] in _MONTHS:
+            month = _MONTHS[part[:3]]
+    if year and month and day:
+        try:
+            return datetime.date(year, month, day), None
+        except ValueError:
+            return None, "that day does not exist"
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", words):
+        return None, "ambiguous"
+    if year and not day:
+        return None, "vague"
+    return None, "unreadable"
+
+
+def means_not_stated(value):
+    """True for None or a phrase that says the text does not state it ("unknown", "not-stated" ...)."""
+    if value is None or str(value).strip() in ("?", "-", "\u2014", "\u2013"):
+        return True
+    return normal(re.sub(r"[.!,;:()]", " ", str(value))) in not_stated_phrases()
+
+
+def _mentions_not_stated(value):
+    words = f" {normal(re.sub(r'[.!,;:()]', ' ', str(value)))} "
+    return any(f" {p} " in words for p in not_stated_phrases() if len(p) > 4)
+
+
+_AUTHOR = ("stalin",)
+_ADDRESSEE = ("barnes",)
 
 
 @never_raises("sourcing card")
 def check_sourcing_card(card, strict=False):
     ex = "sourcing card"
     if not isinstance(card, dict):
-        return finish(ex, WRONG, "the card should be a dictionary, {\"author\": ..., ...}.",
-                       "Keep the scaffold's curly brackets and replace each `...`.", strict)
+        return finish(ex, WRONG, f"the card is {kind(card)}; it should be a dictionary with one entry per field, "
+                       "as in the scaffold", "keep the scaffold's curly brackets and replace each `...`", strict)
     missing = [f for f in CARD_FIELDS if f not in card]
     if missing:
-        return finish(ex, WRONG, f"the card has lost the field(s) {quoted_list(missing)}.",
-                       "Start again from the scaffold: it lists every field.", strict)
+        return finish(ex, WRONG, f"the card has lost {'the field' if len(missing) == 1 else 'the fields'} "
+                       f"{quoted_list(missing)}", "start again from the scaffold: it lists every field", strict)
     blank = [f for f in CARD_FIELDS if card[f] is Ellipsis or (isinstance(card[f], str) and is_blank(card[f]))]
     if blank:
-        return finish(ex, NOT_YET, "still to fill in: " + ", ".join(f"`{b}`" for b in blank) + ".",
-                       "Everything is in `meta = textstats.letter().metadata`: try `meta.author`, "
-                       "`meta.date`, `meta.place`, `meta.editions`.", strict)
+        return finish(ex, NOT_YET, "still to fill in: " + ", ".join(f"`{b}`" for b in blank),
+                       "print `meta` to see what it holds; each field of the card has a field of `meta` "
+                       "behind it (`meta.author`, `meta.date`, `meta.place`, `meta.editions`)", strict)
     key = sourcing_card_key()
     meta = textstats.letter().metadata
     problems, hints = [], []
-    if "stalin" not in str(card["author"]).lower():
-        problems.append(f"the author is not {card['author']!r}")
-        hints.append("who signed the letter?")
-    if "barnes" not in str(card["addressee"]).lower():
-        problems.append(f"the addressee is not {card['addressee']!r}")
+    if not any(a in normal(card["author"]) for a in _AUTHOR) or "barnes" in normal(card["author"]):
+        problems.append(f"the author is not \"{shorten(card['author'])}\"")
+        hints.append("who signed the letter")
+    if not any(a in normal(card["addressee"]) for a in _ADDRESSEE):
+        problems.append(f"the addressee is not \"{shorten(card['addressee'])}\"")
         hints.append("the salutation names him; the metadata gives his full name")
-    if _as_date(card["date"]) != key["date"]:
-        problems.append(f"the date {card['date']!r} is not the date printed under the title")
-        hints.append("`meta.date` is a date; write it as datetime.date(...) or as 'YYYY-MM-DD'")
+    date, why = read_date(card["date"])
+    if date != key["date"]:
+        shown = show(card["date"])
+        if why == "vague" or (isinstance(card["date"], int) and not isinstance(card["date"], bool)):
+            problems.append(f"the date {shown} gives the year (or the month) only; the card asks for the day "
+                            "printed under the title")
+        elif why == "ambiguous":
+            problems.append(f"the date {shown} is in figures only, which readers in the United States and in "
+                            "Europe read differently (ambiguous); write the month in words or as YYYY-MM-DD")
+        elif date is not None:
+            problems.append(f"the date {shown} is not the date printed under the title")
+        else:
+            problems.append(f"the date {shown} cannot be read as a date")
+        hints.append("`meta.date` holds the date printed under the title")
     place = card["place"]
-    if place is not None and "not stated" not in str(place).lower():
-        problems.append(f"the place: the text does not say where it was written, so {place!r} is a guess, "
-                        "and a likely guess is not evidence")
-        hints.append(f"`meta.place.stated_in_text` is {meta.place.stated_in_text}: write None or 'not stated'")
-    if str(card["original_language"]).strip().lower() != key["original_language"].lower():
-        problems.append(f"the original language is not {card['original_language']!r}: we read a translation")
+    if not means_not_stated(place):
+        if _mentions_not_stated(place):
+            problems.append(f"the place: you mark it as not stated and still give \"{shorten(place)}\"; the card "
+                            "holds what the text states, so keep the likely place for your notes")
+        else:
+            problems.append(f"the place: the text does not say where it was written, so \"{shorten(place)}\" is "
+                            "a guess, and a likely guess is not evidence")
+        hints.append(f"`meta.place.stated_in_text` is {meta.place.stated_in_text}: what does a card say about "
+                     "something the text does not state")
+    language = normal(re.sub(r"\(.*?\)", " ", str(card["original_language"])))   # "Russian (we read English)"
+    if language != normal(key["original_language"]):
+        problems.append(f"the original language is not \"{shorten(card['original_language'])}\": we read a "
+                        "translation")
         hints.append("`meta.language_of_original`")
-    if as_number(card["first_printed"]) != key["first_printed"]:
-        if as_number(card["first_printed"]) == meta.date.year:
+    for field, want, what in (("first_printed", key["first_printed"], "the year of the earliest edition"),
+                              ("this_translation", key["this_translation"], "the year of the English edition")):
+        got = as_number(card[field])
+        if got == want:
+            continue
+        label = field.replace("_", " ")
+        if got is None:
+            problems.append(number_problem(card[field], label).replace("a number", "a year in digits"))
+        elif field == "first_printed" and got == meta.date.year:
             problems.append("first printed: 1933 is when it was written; 'Published for the first time' "
                             "says the collected works were its first printing")
         else:
-            problems.append(f"first printed: {card['first_printed']!r} is not the year of the earliest edition")
-        hints.append("the earliest year among `meta.editions`")
-    if as_number(card["this_translation"]) != key["this_translation"]:
-        problems.append(f"this translation: {card['this_translation']!r} is not the year of the English edition")
-        hints.append("the edition whose `language` is 'English'")
+            problems.append(f"{label}: {card[field]} is not {what}")
+        hints.append("the earliest year among `meta.editions`" if field == "first_printed" else
+                     "the edition whose `language` is 'English'")
     if problems:
-        return finish(ex, WRONG, "; ".join(problems) + ".", "; ".join(hints) + ".", strict)
+        return finish(ex, WRONG, sentences(problems), sentences(hints), strict)
     return finish(ex, RIGHT, "every field matches the metadata, and the place is marked as not stated "
-                   "rather than guessed.", "", strict)
+                   "rather than guessed", "", strict)
 
 
 # --- 2. Counting words two ways ----------------------------------------------------------------
@@ -101,12 +174,22 @@ def word_counts_key():
             "culprits": sorted({w for w, _ in textstats.count_differences(body)})}
 
 
+def _letters(word):
+    """A word's letters only, lower case, without the note number stuck to it: "Metro-Vickers,1" -> "metrovickers"."""
+    return re.sub(r"[^a-z]", "", re.sub(r"[\d,]+$", "", str(word).strip()).lower())
+
+
+def _is_culprit(word, culprits):
+    return isinstance(word, str) and bool(_letters(word)) and _letters(word) in {_letters(c) for c in culprits}
+
+
 @never_raises("counting words two ways")
 def check_word_counts(split_count, regex_count, culprit, strict=False):
     ex = "counting words two ways"
     early = not_yet(ex, {"split_count": split_count, "regex_count": regex_count, "culprit": culprit},
-                     "`len(letter.split())` counts pieces between spaces; `len(re.findall(r\"\\w+\", letter))` "
-                     "counts runs of letters and digits.", strict)
+                     "first the idea: the two ways disagree about what a word is; then the method: "
+                     "`letter.split()` gives the pieces between spaces, `re.findall(r\"\\w+\", letter)` the runs "
+                     "of letters and digits, and `len(...)` counts either list", strict)
     if early:
         return early
     key = word_counts_key()
@@ -115,23 +198,51 @@ def check_word_counts(split_count, regex_count, culprit, strict=False):
     s, r = as_number(split_count), as_number(regex_count)
     if (s, r) == (key["regex_count"], key["split_count"]):
         problems.append("the two counts are swapped")
-        hints.append("which way turns \"U.S.S.R.\" into four words?")
+        hints.append("which way turns \"U.S.S.R.\" into four words")
     else:
-        if s != key["split_count"]:
-            problems.append(f"the count by spaces is not {split_count}")
-            hints.append("only the three paragraphs? count the whole letter from \"Dear\" to \"Stalin\""
-                         if s == paragraphs else "use `len(letter.split())` on the whole letter")
-        if r != key["regex_count"]:
-            problems.append(f"the count by \\w+ is not {regex_count}")
-            hints.append("use `len(re.findall(r\"\\w+\", letter))`")
-    word = str(culprit).strip()
-    if word not in key["culprits"] and textstats.bare(word) not in {textstats.bare(c) for c in key["culprits"]}:
-        problems.append(f"\"{word}\" is counted the same way by both methods, so it is not why the counts differ")
+        for value, number, want, label, hint in (
+                (split_count, s, key["split_count"], "the count by spaces", "use `len(letter.split())` on the "
+                 "whole letter"),
+                (regex_count, r, key["regex_count"], "the count by \\w+", "use `len(re.findall(r\"\\w+\", letter))`")):
+            if number == want:
+                continue
+            if number is None:
+                problems.append(number_problem(value, label).replace("one exact number", "one exact number, "
+                                "as `len` gives it"))
+                hints.append(hint)
+            elif number == paragraphs and label.endswith("spaces"):
+                problems.append(f"{int(number)} counts the three paragraphs only; the exercise counts `letter`, "
+                                "from the salutation to the signature")
+                hints.append("count the whole of `letter`, from \"Dear\" to \"Stalin\"")
+            else:
+                problems.append(f"{label} is not {value}")
+                hints.append(hint)
+    words = as_items(culprit)
+    if words is None or not words:
+        problems.append("`culprit` should be one word of the letter, as a string")
         hints.append("print `textstats.count_differences(letter)`: look for words with full stops or hyphens inside")
+    else:
+        not_words = [w for w in words if not isinstance(w, str)]
+        alike = [w for w in words if isinstance(w, str) and not _is_culprit(w, key["culprits"])]
+        if not_words:
+            problems.append(f"`culprit` should be a word of the letter, as a string in quotes, not {not_words[0]!r}")
+            hints.append("copy the word from the letter and put it in quotes")
+        for word in alike:
+            bare = _letters(word)
+            if any(bare and bare in _letters(c) for c in key["culprits"]):
+                problems.append(f"\"{shorten(word)}\" is a piece of a word, not a whole word of the letter")
+                hints.append("give the whole word as the letter writes it, with its full stops or hyphen")
+            else:
+                problems.append(f"\"{shorten(word)}\" is counted the same way by both methods, so it is not why "
+                                "the counts differ")
+                hints.append("print `textstats.count_differences(letter)`: look for words with full stops or "
+                             "hyphens inside")
     if problems:
-        return finish(ex, WRONG, "; ".join(problems) + ".", "; ".join(hints) + ".", strict)
-    return finish(ex, RIGHT, f"{key['split_count']} words by spaces, {key['regex_count']} by \\w+; "
-                   f"\"{word}\" is one of the words the second way cuts into pieces.", "", strict)
+        return finish(ex, WRONG, sentences(problems), sentences(dict.fromkeys(hints)), strict)
+    named = " and ".join(f"\"{w.strip()}\"" for w in words)
+    return finish(ex, RIGHT, f"{key['split_count']} words by spaces, {key['regex_count']} by \\w+; {named} "
+                   f"{'is one of the words' if len(words) == 1 else 'are words'} the second way cuts into pieces",
+                   "", strict)
 
 
 # --- 3. Keywords in context --------------------------------------------------------------------
@@ -140,24 +251,26 @@ def kwic_key(glob):
     return textstats.kwic(textstats.letter_text(), textstats.glob_to_regex(glob))
 
 
+def _found(pattern):
+    return {line.position: line.keyword for line in textstats.kwic(textstats.letter_text(), pattern)}
+
+
 def _pattern_problems(name, pattern, glob):
-    if not isinstance(pattern, str):
-        return [f"`{name}` should be a string such as r\"...\""], []
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        return [f"`{name}` is not a valid regular expression ({exc})"], []
-    body = textstats.letter_text()
+    problem = regex_problem(pattern)
+    if problem:
+        return [f"`{name}`: {problem}"], []
     want = {line.position: line.keyword for line in kwic_key(glob)}
-    got = {line.position: line.keyword for line in textstats.kwic(body, pattern)}
+    got = _found(pattern)
     problems = []
     missed = [want[p] for p in sorted(set(want) - set(got))]
     extra = [got[p] for p in sorted(set(got) - set(want))]
+    stem = glob[:-1]
     if missed:
         problems.append(f"`{name}` finds {len(set(want) & set(got))} of the {len(want)} words that begin "
-                        f"with \"{glob[:-1]}\"; it misses {quoted_list(missed)}")
+                        f"with \"{stem}\"; it misses {quoted_list([textstats.bare(m) or m for m in missed])}")
     if extra:
-        problems.append(f"`{name}` also catches {quoted_list(extra[:5])}, which do not begin with \"{glob[:-1]}\"")
+        problems.append(f"`{name}` also catches {quoted_list(extra[:5])}, which "
+                        f"{'does' if len(extra[:5]) == 1 else 'do'} not begin with \"{stem}\"")
     return problems, missed + extra
 
 
@@ -165,17 +278,28 @@ def _pattern_problems(name, pattern, glob):
 def check_kwic_patterns(law_pattern, foreign_pattern, strict=False):
     ex = "keywords in context"
     early = not_yet(ex, {"law_pattern": law_pattern, "foreign_pattern": foreign_pattern},
-                     "a pattern must match the whole word: r\"law\" matches only \"law\"; `\\w*` "
-                     "stands for any ending.", strict)
+                     "first the idea: a pattern describes the words you want, here every word that begins with "
+                     "\"law\" (or \"foreign\"), whatever comes after; the first hint under the exercise shows "
+                     "how a pattern says \"any letters\"", strict)
     if early:
         return early
+    if (isinstance(law_pattern, str) and isinstance(foreign_pattern, str) and not regex_problem(law_pattern)
+            and not regex_problem(foreign_pattern)
+            and set(_found(law_pattern).values()) == {l.keyword for l in kwic_key("foreign*")}
+            and set(_found(foreign_pattern).values()) == {l.keyword for l in kwic_key("law*")}):
+        return finish(ex, WRONG, "the two patterns are swapped: `law_pattern` finds the foreign- words and "
+                       "`foreign_pattern` the law- words", "exchange them", strict)
     problems = []
     for name, pattern, glob in (("law_pattern", law_pattern, "law*"), ("foreign_pattern", foreign_pattern, "foreign*")):
         problems += _pattern_problems(name, pattern, glob)[0]
     if problems:
-        return finish(ex, WRONG, "; ".join(problems) + ".",
-                       "the pattern is matched against each whole word without its punctuation; "
-                       "`\\w*` means \"any letters, or none\".", strict)
+        globbed = any(isinstance(p, str) and p.endswith("*") and not p.endswith("\\w*") and not p.endswith(".*")
+                      for p in (law_pattern, foreign_pattern))
+        hint = ("in a regular expression `*` repeats the sign just before it, so \"law*\" means \"la\" and any "
+                "number of w; `\\w*` means \"any letters, or none\"" if globbed else
+                "the pattern is matched against each whole word without its punctuation; `\\w*` means "
+                "\"any letters, or none\" and `\\w+` \"at least one letter\"")
+        return finish(ex, WRONG, sentences(problems), hint, strict)
     n_law, n_foreign = len(kwic_key("law*")), len(kwic_key("foreign*"))
     return finish(ex, RIGHT, f"both patterns find exactly the law- words ({n_law}) and the foreign- words "
-                   f"({n_foreign}) in the letter.", "", strict)
+                   f"({n_foreign}) in the letter", "", strict)
