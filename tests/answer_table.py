@@ -44,6 +44,8 @@ def _without(d, key):
 
 @functools.lru_cache(maxsize=1)
 def vocabulary():
+    from barneskit.corpus.corroboration import load_corroboration
+    from barneskit.exercises import corroboration as co
     from barneskit.exercises import dates_and_claims as dc
     from barneskit.exercises import renderings_and_adaptation as ra
     from barneskit.exercises import sourcing_and_counting as sc
@@ -111,6 +113,10 @@ def vocabulary():
         "PARA_WORDS_STR": [str(len(p.split())) for p in body.split("\n")],
         "PARA_CHARS": [len(p) for p in body.split("\n")],
         "FULL_SHEET": full_sheet, "BLANK_SHEET": {i: "" for i in ids},
+        "IND": co.independent_of_letter_key(),
+        "IND_LETTERS": {load_corroboration().document(d).letter for d in co.independent_of_letter_key()},
+        "REL": {r: sorted(docs) for r, docs in co.relations_key().items()},
+        "CORR": co.corroboration_key()["corroborated"], "CONTRA": co.corroboration_key()["contradicted"],
     }
 
 

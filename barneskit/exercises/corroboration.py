@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from barneskit.corpus.claims import load_claims
 from barneskit.corpus.corroboration import RELATIONS, load_corroboration
-from barneskit.exercises.feedback import NOT_YET, RIGHT, WRONG, finish, never_raises, not_yet, quoted_list
+from barneskit.exercises.feedback import (NOT_YET, RIGHT, WRONG, as_ids, finish, never_raises, normal_id, not_yet,
+                                          plural, quoted_list)
 
 
 def _data():
@@ -19,12 +20,10 @@ def _names():
     """Every way of naming a document (id or letter, any case) -> its id."""
     names = {}
     for doc in _data().documents:
-        names[doc.id.lower()] = doc.id
-        names[doc.letter.lower()] = doc.id
+        names[normal_id(doc.id)] = doc.id
+        names[normal_id(doc.letter)] = doc.id
+        names[normal_id(f"document {doc.letter}")] = doc.id
     return names
-
-
-COLLECTIONS = (list, tuple, set, frozenset)
 
 
 def _listing(items):
@@ -34,15 +33,17 @@ def _listing(items):
 
 
 def _as_documents(answer):
-    """(ids, names not understood) from a student's list, set or single name of documents."""
-    items = [answer] if isinstance(answer, str) else list(answer)
+    """(ids, names not understood) from a student's list, set or single name of documents (ids or
+    letters, in any case, or several in one string separated by commas); None for another shape."""
+    items = as_ids(answer)
+    if items is None:
+        return None
     names, ids, unknown = _names(), set(), []
     for item in items:
-        key = str(getattr(item, "id", item)).strip().lower()
-        if key in names:
-            ids.add(names[key])
+        if item in names:
+            ids.add(names[item])
         else:
-            unknown.append(str(item))
+            unknown.append(item)
     return ids, unknown
 
 
@@ -73,16 +74,17 @@ def independent_of_letter_key():
 @never_raises("independent of the letter")
 def check_independent_of_letter(independent, strict=False):
     ex = "independent of the letter"
-    early = not_yet(ex, {"independent_of_letter": ...} if independent is Ellipsis else {},
+    early = not_yet(ex, {"independent_of_letter": independent},
                     "for each document, compare `set(doc.relies_on)` with `set(letter.relies_on)`: "
                     "independent means no channel in common.", strict)
     if early:
         return early
-    if not isinstance(independent, (str, *COLLECTIONS)):
+    read = _as_documents(independent)
+    if read is None:
         return finish(ex, WRONG, "`independent_of_letter` should be a set of document ids, such as "
                       "{\"hansard-1933-03-15\"}.", "start from the scaffold's `...` and put the ids in curly "
                       "brackets.", strict)
-    got, unknown = _as_documents(independent)
+    got, unknown = read
     if unknown:
         return finish(ex, WRONG, f"{quoted_list(unknown)} {'is' if len(unknown) == 1 else 'are'} not the "
                       "id or letter of a document of the set.", "use the ids printed above, or the letters "
@@ -99,9 +101,6 @@ def check_independent_of_letter(independent, strict=False):
     if missing:
         problems.append(f"{_listing([_label(d) for d in missing])} "
                         f"{'shares' if len(missing) == 1 else 'share'} no channel with the letter")
-    if not got:
-        problems = ["the set is empty, yet " + _listing([_label(d) for d in _in_order(want)])
-                    + " share no channel with the letter"]
     if problems:
         return finish(ex, WRONG, "; ".join(problems) + ".",
                       "two documents that repeat the same channel are one witness, not two: keep only the "
@@ -133,11 +132,11 @@ def check_relations(espionage, strict=False):
     want = relations_key()
     problems = []
     for relation in RELATIONS:
-        docs = espionage[relation] or []
-        if not isinstance(docs, (str, *COLLECTIONS)):
+        read = _as_documents(espionage[relation] or [])
+        if read is None:
             problems.append(f"under \"{relation}\", give a list of documents (an empty list, [], if there are none)")
             continue
-        got, unknown = _as_documents(docs)
+        got, unknown = read
         if unknown:
             problems.append(f"under \"{relation}\", {quoted_list(unknown)} is not a document of the set")
             continue
@@ -150,12 +149,12 @@ def check_relations(espionage, strict=False):
         return finish(ex, WRONG, "; ".join(problems) + ".",
                       "each pair of `data.pairs` is one document's relation to one claim: print the pairs of "
                       f"\"{ESPIONAGE_CLAIM}\" and sort them by `relation`.", strict)
-    def documents(n):
-        return f"{n} document{'s' if n != 1 else ''}"
     counts = {relation: len(docs) for relation, docs in want.items()}
-    confirms = f"{documents(counts['confirms'])} confirm(s)" if counts["confirms"] else "no document confirms"
-    return finish(ex, RIGHT, f"{confirms} the espionage claim, {documents(counts['contradicts'])} contradict it "
-                  f"and {documents(counts['leaves-open'])} cannot settle it.", "", strict)
+    confirms = (f"{plural(counts['confirms'], 'document')} {'confirms' if counts['confirms'] == 1 else 'confirm'}"
+                if counts["confirms"] else "no document confirms")
+    return finish(ex, RIGHT, f"{confirms} the espionage claim, {plural(counts['contradicts'], 'document')} "
+                  f"{'contradicts' if counts['contradicts'] == 1 else 'contradict'} it and "
+                  f"{plural(counts['leaves-open'], 'document')} cannot settle it.", "", strict)
 
 
 # --- 3. Corroborated, or only repeated? ---------------------------------------------------------
@@ -178,29 +177,27 @@ def corroboration_key():
 
 
 def _as_claims(answer):
-    if not isinstance(answer, (str, *COLLECTIONS)):
-        raise TypeError("a set of claim ids")
-    items = [answer] if isinstance(answer, str) else list(answer)
-    return {str(getattr(item, "id", item)).strip() for item in items}
+    """Claim ids from a set, list or one string (several separated by commas); None for another shape."""
+    ids = as_ids(answer)
+    return None if ids is None else set(ids)
 
 
 @never_raises("corroborated or repeated")
 def check_corroborated(corroborated, contradicted, strict=False):
     ex = "corroborated or repeated"
-    early = not_yet(ex, {name: ... for name, value in (("corroborated", corroborated),
-                                                       ("contradicted", contradicted)) if value is Ellipsis},
+    early = not_yet(ex, {"corroborated": corroborated, "contradicted": contradicted},
                     "for each claim, take the documents independent of its layer (`claim.source_text`), then "
                     "ask whether one of them confirms it, and whether one contradicts it.", strict)
     if early:
         return early
-    if not all(isinstance(v, (str, *COLLECTIONS)) for v in (corroborated, contradicted)):
+    answers = {"corroborated": _as_claims(corroborated), "contradicted": _as_claims(contradicted)}
+    if None in answers.values():
         return finish(ex, WRONG, "`corroborated` and `contradicted` should each be a set of claim ids, such as "
-                      "{\"note-six-britishers\"} (an empty set, `set()`, if there are none).",
-                      "start from the scaffold's `...`.", strict)
+                      "{\"note-six-britishers\"}.", "start from the scaffold's `...`.", strict)
     key = corroboration_key()
     known = {pair.claim for pair in _data().pairs}
     problems, hint = [], ""
-    for name, got in (("corroborated", _as_claims(corroborated)), ("contradicted", _as_claims(contradicted))):
+    for name, got in answers.items():
         unknown = sorted(got - known)
         if unknown:
             problems.append(f"`{name}` names {quoted_list(unknown)}, which no document of the set discusses")
