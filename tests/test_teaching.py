@@ -85,6 +85,18 @@ def test_minutes_that_do_not_add_up_are_refused(sessions_copy):
     assert re.search(r"line \d+", message)
 
 
+def test_an_exercise_given_fewer_minutes_than_its_level_needs_is_refused(sessions_copy):
+    # The sourcing card takes 12 minutes for a novice (data/exercise-sets.yml); one-45 gives it 14.
+    _edit(sessions_copy, "      - minutes: 14\n        title: The letter's card, in code\n",
+          "      - minutes: 8\n        title: The letter's card, in code\n")
+    _edit(sessions_copy, "      - minutes: 12\n        title: Exit task\n", "      - minutes: 18\n        title: Exit task\n")
+    with pytest.raises(DataError) as caught:
+        load_sessions(sessions_copy)
+    message = str(caught.value)
+    assert "field 'sessions.0.phases.4.minutes'" in message and "8 minutes" in message
+    assert "'A sourcing card', which takes 12" in message
+
+
 def test_a_phase_linking_nowhere_is_refused(sessions_copy):
     _edit(sessions_copy, "page: chapters/letter", "page: chapters/nowhere")
     with pytest.raises(DataError) as caught:

@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field
 
 from barneskit.paths import DATA_DIR
 from barneskit.errors import DataError
+from barneskit.corpus.exercise_sets import load_exercise_sets
 from barneskit.corpus.schema import StrictModel, read_yaml_model, yaml_line
 from barneskit.corpus.texts import text, word_count
 from barneskit.corpus.toc import TOC_PATH, toc_order
@@ -106,6 +107,8 @@ def load_sessions(path=SESSIONS_PATH, toc_path=TOC_PATH, check_pages=True):
     path = Path(path)
     plans, raw = read_yaml_model(path, SessionPlans)
     pages = toc_docnames(toc_path)
+    # A phase that runs an exercise gives it at least the minutes its level needs.
+    exercises = {e.label: e for e in load_exercise_sets().all()}
     seen = set()
     for i, session in enumerate(plans.sessions):
         if session.id in seen:
@@ -126,6 +129,12 @@ def load_sessions(path=SESSIONS_PATH, toc_path=TOC_PATH, check_pages=True):
             if phase.meeting > session.meetings:
                 _fail(path, raw, ("sessions", i, "phases", j, "meeting"),
                       f"meeting {phase.meeting} but the session has only {session.meetings}")
+        for j, phase in enumerate(session.phases):
+            exercise = exercises.get(phase.anchor) if phase.page.startswith("exercises/") else None
+            if exercise is not None and phase.minutes < exercise.minutes:
+                _fail(path, raw, ("sessions", i, "phases", j, "minutes"),
+                      f"{phase.minutes} minutes for the exercise '{exercise.title}', which takes "
+                      f"{exercise.minutes} at its level ({exercise.level}; data/exercise-sets.yml)")
         for j, phase in enumerate(session.phases):
             if check_pages and phase.page not in pages:
                 _fail(path, raw, ("sessions", i, "phases", j, "page"),
