@@ -46,11 +46,12 @@ class Handout:
     title: str
     pages: tuple       # pages of the built book, relative to the HTML folder, printed in this order
     student: bool = False  # printed from the student edition (no solutions)
+    for_students: bool = False  # a student handout: in the student edition (sheets/) and its archive
 
 
 HANDOUTS = (
-    Handout("letter", "The letter and its note", ("teacher/letter-handout.html",)),
-    Handout("worksheet", "Document-analysis worksheet", ("teacher/worksheet.html",)),
+    Handout("letter", "The letter and its note", ("teacher/letter-handout.html",), for_students=True),
+    Handout("worksheet", "Document-analysis worksheet", ("teacher/worksheet.html",), for_students=True),
     Handout("teacher-guide", "Teacher guide", ("teacher/guide.html", "teacher/sessions.html",
                                                "teacher/differentiation.html", "teacher/assessment.html")),
 )
@@ -105,7 +106,7 @@ def student_handout(student_html=STUDENT_HTML, book_html=BOOK_HTML):
         raise HandoutError(f"the student edition is missing from {student_html}: run `make student` "
                            "first. The exercise sheet is printed only from it, so that no solution "
                            "can reach a student's handout.")
-    return Handout("exercises", "Exercises (student edition)", pages, student=True)
+    return Handout("exercises", "Exercises (student edition)", pages, student=True, for_students=True)
 
 
 def build_student_edition():
