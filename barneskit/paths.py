@@ -21,8 +21,9 @@ INSTALLED_DATA = "_data"
 #: What the exercises read, relative to the repository root; a wheel carries copies of these.
 PACKAGE_DATA = ("texts", "data", "references.bib")
 #: Files under PACKAGE_DATA that are for the teacher only and stay out of a wheel (and so out of
-#: the students' archive): the session plans.
-TEACHER_ONLY_DATA = frozenset({"data/sessions.yml"})
+#: the students' archive): the session plans, and the adapted letter with its list of changes
+#: (the teacher's model; no exercise reads it, and a student sheet of it is a page, not data).
+TEACHER_ONLY_DATA = frozenset({"data/sessions.yml", "data/adapted-letter.yml"})
 
 
 def is_repository(folder):
