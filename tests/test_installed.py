@@ -225,7 +225,7 @@ def test_publish_puts_the_student_edition_on_gh_pages_and_refuses_the_teacher_ed
     assert head == commit
     assert {"index.html", ".nojekyll", "binder/requirements.txt", f"exercises/{student.WHEEL_NAME}",
             "exercises/sourcing-and-counting.ipynb", "exercises/sourcing-and-counting.html",
-            student.ARCHIVE.name} <= set(files)
+            Path(student_edition["archive"]).name} <= set(files)
     assert not [f for f in files if f.startswith("teacher/")]
     with pytest.raises(publish.PublishError, match="teacher edition"):
         publish.publish(str(remote), html=built_book["html"], notebooks=student_edition["notebooks"])

@@ -44,7 +44,8 @@ def check_student_site(html):
     if not (html / "index.html").exists():
         raise PublishError(f"{html}/index.html does not exist: run `make student` first")
     if (html / TEACHER_DIR).exists():
-        raise PublishError(f"{html} has a {TEACHER_DIR}/ folder: it is not the student edition (make student)")
+        raise PublishError(f"{html} has a {TEACHER_DIR}/ folder: it is the teacher edition, which is for "
+                           "teachers; only the student edition is published (make student)")
     for page in html.rglob("*.html"):
         if TEACHER_LINE in page.read_text(encoding="utf-8", errors="replace"):
             raise PublishError(f"{page} is a page of the teacher edition: only the student edition is "

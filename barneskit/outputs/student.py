@@ -198,7 +198,9 @@ except ModuleNotFoundError:
           "1. Install it: put the file {WHEEL_NAME} in the same folder as this notebook\\n"
           "   (it comes with the notebooks; ask your teacher if you do not have it) and run, in a new cell:\\n"
           "       %pip install {WHEEL_NAME}\\n"
-          "2. Restart the kernel (menu Kernel > Restart), then run this cell again.")
+          "2. Restart the kernel (menu Kernel > Restart), then run this cell again.\\n"
+          "(If a kernel with the module is set up already, e.g. 'Python (Barnes module)', choose it instead:\\n"
+          " menu Kernel > Change Kernel.)")
     raise SystemExit("Not ready: install the module first (see above).") from None"""
 
 
