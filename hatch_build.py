@@ -1,6 +1,6 @@
 """Wheel build hook (hatchling): copy what the exercises read into the wheel, under barneskit/_data/.
 
-The list is barneskit/paths.py's (PACKAGE_DATA less TEACHER_ONLY_DATA), read from that file so that
+The list is barneskit/paths.py's (PACKAGE_DATA less teacher_only_data()), read from that file so that
 it is written once. An editable install (``pip install -e .``) gets nothing copied: it reads the
 repository's own files.
 """

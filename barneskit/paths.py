@@ -6,7 +6,7 @@ The package reads its files from one of two places, decided here once:
   folder that holds ``barneskit/`` also holds ``_toc.yml``, ``texts/`` and ``data/``, and the package
   reads those, so an edit to a data file counts at once;
 * **installed from a wheel** (a student's laptop, a school hub): the wheel carries copies of
-  ``PACKAGE_DATA`` (less ``TEACHER_ONLY_DATA``) in ``barneskit/_data/``, and ROOT is that folder.
+  ``PACKAGE_DATA`` (less ``teacher_only_data()``) in ``barneskit/_data/``, and ROOT is that folder.
 
 ``INSTALLED`` says which. A notebook works whatever folder its kernel starts in.
 """
@@ -20,10 +20,14 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 INSTALLED_DATA = "_data"
 #: What the exercises read, relative to the repository root; a wheel carries copies of these.
 PACKAGE_DATA = ("texts", "data", "references.bib")
-#: Files under PACKAGE_DATA that are for the teacher only and stay out of a wheel (and so out of
-#: the students' archive): the session plans, and the adapted letter with its list of changes
-#: (the teacher's model; no exercise reads it, and a student sheet of it is a page, not data).
-TEACHER_ONLY_DATA = frozenset({"data/sessions.yml", "data/adapted-letter.yml"})
+def teacher_only_data():
+    """Files under PACKAGE_DATA that are for the teacher only and stay out of a wheel (and so out of
+    the students' archive): the session plans, and the adapted letter with its list of changes
+    (the teacher's model; no exercise reads it, and a student sheet of it is a page, not data).
+
+    A function, not a module constant: datadeps counts the file names a module mentions at import
+    as read by every page that imports it, and no page reads these."""
+    return frozenset({"data/sessions.yml", "data/adapted-letter.yml"})
 
 
 def is_repository(folder):
@@ -35,13 +39,14 @@ def is_repository(folder):
 def package_data_files(root):
     """The files a wheel copies, relative to ``root``, as POSIX strings, sorted."""
     root = Path(root)
+    teacher_only = teacher_only_data()
     found = []
     for entry in PACKAGE_DATA:
         path = root / entry
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         for file in files:
             rel = file.relative_to(root).as_posix()
-            if rel not in TEACHER_ONLY_DATA and "__pycache__" not in file.parts:
+            if rel not in teacher_only and "__pycache__" not in file.parts:
                 found.append(rel)
     return sorted(found)
 
