@@ -6,8 +6,8 @@
   says "Not yet" with a hint. Before the wheel is installed, the set-up cell says what to do.
 * repo2docker's steps replayed in another fresh environment: ``pip install -r binder/requirements.txt``
   from the repository's root, then ``binder/postBuild``; the same notebooks run there.
-* Launch buttons: off in the default build; a copy with a hub named in ``_config.yml`` links the
-  teacher edition to its MyST pages and the student edition to the student notebooks.
+* Launch buttons: off in the default build; in a copy with a hub named in ``_config.yml`` the
+  student edition links each exercise page to its student notebook on the published branch.
 * ``make publish``: the student edition lands on gh-pages of a local bare repository.
 
 Each environment is made once per session; pip installs the versions requirements.txt pins.
@@ -185,31 +185,27 @@ def launch_links(html_file):
 
 
 def test_launch_buttons_point_at_the_hub_named_in_config(built_book, tmp_path):
+    """One build (the student edition, the one put online) of a copy with a hub named in _config.yml."""
     repo = copy_sources(tmp_path / "repo")
     shutil.copytree(ROOT / "_build" / ".jupyter_cache", repo / "_build" / ".jupyter_cache")
     config = yaml.safe_load((repo / "_config.yml").read_text(encoding="utf-8"))
     config["repository"] = {"url": REPO_URL, "branch": "main"}
     config["launch_buttons"].update(jupyterhub_url=HUB, binderhub_url="https://mybinder.org")
     (repo / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    code, output, warnings = build(echo=False, root=repo)
-    assert code == 0 and not warnings, output[-3000:]
-    page = "exercises/sourcing-and-counting"
-    teacher = launch_links(repo / "_build" / "html" / f"{page}.html")
-    hub = next(u for u in teacher if u.startswith(f"{HUB}/hub/user-redirect/git-pull?"))
-    query = parse_qs(urlparse(hub).query)
-    assert query["repo"] == [REPO_URL] and query["branch"] == ["main"]
-    assert query["urlpath"] == [f"tree/barnes-module/{page}.md"]
-    assert any(u.startswith("https://mybinder.org/v2/gh/example-school/barnes-module/main?") for u in teacher)
-    # The student edition of the same copy opens the student notebook on the published branch.
     out = tmp_path / "student-html"
     code, warnings, output = student.build_student_book(out, root=repo, echo=False)
     assert code == 0 and not warnings, output[-3000:]
-    links = launch_links(out / f"{page}.html")
-    query = parse_qs(urlparse(next(u for u in links if "git-pull" in u)).query)
-    assert query["branch"] == [student.PUBLISH_BRANCH]
-    assert query["urlpath"] == [f"tree/barnes-module/{page}.ipynb"]
-    assert any(f"/v2/gh/example-school/barnes-module/{student.PUBLISH_BRANCH}?urlpath=tree/{page}.ipynb" in u
-               for u in links)
+    for page in student.exercise_sets():
+        name = f"exercises/{page.stem}"
+        links = launch_links(out / f"{name}.html")
+        hub = next(u for u in links if u.startswith(f"{HUB}/hub/user-redirect/git-pull?"))
+        query = parse_qs(urlparse(hub).query)
+        # The student notebook, on the branch `make publish` writes, never the page's MyST with solutions.
+        assert query["repo"] == [REPO_URL] and query["branch"] == [student.PUBLISH_BRANCH]
+        assert query["urlpath"] == [f"tree/barnes-module/{name}.ipynb"]
+        assert any(u.startswith(f"https://mybinder.org/v2/gh/example-school/barnes-module/{student.PUBLISH_BRANCH}"
+                                f"?urlpath=tree/{name}.ipynb") for u in links), links
+    assert not launch_links(out / "chapters" / "who-asked.html")   # a page without code has none
 
 
 def test_publish_puts_the_student_edition_on_gh_pages_and_refuses_the_teacher_edition(
