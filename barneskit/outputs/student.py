@@ -338,6 +338,12 @@ def build_student_book(out=STUDENT_HTML, root=ROOT, echo=True, keep_sources=None
             if out.exists():
                 shutil.rmtree(out)
             shutil.copytree(copy / "_build" / "html", out)
+            # An exercise page's download button offers the student notebook (set-up cell, python3
+            # kernel), not the executed page, whose kernel exists only in the repository.
+            for nb in (copy / "exercises").glob("*.ipynb"):
+                target = out / "_sources" / "exercises" / nb.name
+                if target.exists():
+                    shutil.copyfile(nb, target)
         if keep_sources is not None:
             shutil.copytree(copy, keep_sources, ignore=shutil.ignore_patterns("_build"), dirs_exist_ok=True)
     return code, warnings, output
