@@ -27,7 +27,6 @@ from bs4 import BeautifulSoup
 
 from barneskit.paths import ROOT, copy_sources
 from barneskit.outputs import publish, student
-from barneskit.outputs.build import build
 
 PINS = ROOT / "requirements.txt"
 
