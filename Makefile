@@ -13,7 +13,7 @@ LAB_DIR ?= exercises
 # JupyterLab refuses to start as root (containers, CI) unless told to; other users get no extra flag.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: book test test-browser env serve lab student clean lock bench
+.PHONY: book test test-browser env serve lab student publish clean lock bench
 
 book: $(STAMP)                    ## set up if needed, then build the HTML book into _build/html
 	$(BIN)/python -m barneskit.outputs.build
@@ -29,9 +29,10 @@ test-browser: $(STAMP)            ## build, then only the browser tests (screens
 
 env: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name barnes-module --display-name "Python (Barnes module)"
 	touch $(STAMP)
 
@@ -46,8 +47,12 @@ $(LAB_STAMP): requirements-lab.txt
 lab: $(STAMP) $(LAB_STAMP)        ## open the exercises in JupyterLab (LAB_DIR=student/notebooks: the student edition)
 	PYTHONPATH=$(CURDIR) JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(LAB_VENV)/bin/jupyter lab $(LAB_ARGS) $(LAB_DIR)
 
-student: $(STAMP)                 ## student edition: student/notebooks/*.ipynb and _build/student-html, no solutions
+student: $(STAMP)                 ## student edition: notebooks, _build/student-html, handouts and _build/barnes-module-student.zip
 	$(BIN)/python -m barneskit.outputs.student
+
+REMOTE ?= origin
+publish: student                  ## publish the STUDENT edition: force-push it to the gh-pages branch of REMOTE (URL, path or remote name)
+	$(BIN)/python -m barneskit.outputs.publish --remote "$(REMOTE)"
 
 clean:                            ## remove the built book and its execution cache
 	rm -rf _build

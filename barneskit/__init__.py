@@ -12,7 +12,9 @@ folders are layers; each imports only the layers listed before it:
 * ``sphinxext``: the Sphinx extensions, on top; ``sphinxext.patches`` holds each change to a
   third-party library's behaviour in a module of its own.
 """
+__version__ = "0.1.0"  # the one version (pyproject.toml reads it; the wheel's file name carries it)
+
 from barneskit.errors import DataError
 from barneskit.paths import ROOT
 
-__all__ = ["ROOT", "DataError"]
+__all__ = ["ROOT", "DataError", "__version__"]

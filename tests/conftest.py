@@ -46,11 +46,20 @@ def repo_copy(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def student_html(tmp_path_factory):
-    """The student edition of the book, built once (exercise and handout tests both read it)."""
+def student_edition(built_book, tmp_path_factory):
+    """`make student` once per session, into a temporary folder: notebooks (with the wheel), the
+    student book, the student handouts and the archive. Built after the teacher edition, whose
+    execution cache it reuses, as `make student` after `make book` does."""
     from barneskit.outputs import student
 
-    out = tmp_path_factory.mktemp("student-html") / "html"
-    code, warnings, output = student.build_student_book(out, echo=False)
-    assert code == 0 and not warnings, output[-3000:]
+    base = tmp_path_factory.mktemp("student-edition")
+    out = {"notebooks": base / "notebooks", "html": base / "html", "archive": base / "student.zip",
+           "handouts": base / "handouts"}
+    student.make_student_edition(out["notebooks"], out["html"], out["archive"], out["handouts"])
     return out
+
+
+@pytest.fixture(scope="session")
+def student_html(student_edition):
+    """The student edition of the book, built once (exercise and handout tests both read it)."""
+    return student_edition["html"]

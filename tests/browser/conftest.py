@@ -112,15 +112,33 @@ def fixture_reports(fixture_site, browser_context, axe_source):
     return reports
 
 
-@pytest.fixture(scope="session", params=["book", "fixture-book"])
+@pytest.fixture(scope="session")
+def student_site(student_html):
+    """The student edition (`make student`), served."""
+    server = sitecheck.serve(student_html)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def student_reports(student_site, browser_context, axe_source):
+    reports = visit_all(student_site, browser_context, axe_source, SCREENSHOTS / "student-edition")
+    record("student edition", reports, student_site, ARTIFACTS / "browser-report-student-edition.json")
+    return reports
+
+
+SITES = {"book": ("site", "site_reports"), "fixture-book": ("fixture_site", "fixture_reports"),
+         "student-edition": ("student_site", "student_reports")}
+
+
+@pytest.fixture(scope="session", params=list(SITES))
 def any_site(request):
-    """Both sites, for checks that must hold on each: (server, reports)."""
-    if request.param == "book":
-        return request.getfixturevalue("site"), request.getfixturevalue("site_reports")
-    return request.getfixturevalue("fixture_site"), request.getfixturevalue("fixture_reports")
+    """Every site, for checks that must hold on each: (server, reports)."""
+    server, reports = SITES[request.param]
+    return request.getfixturevalue(server), request.getfixturevalue(reports)
 
 
-@pytest.fixture(scope="session", params=["book", "fixture-book"])
+@pytest.fixture(scope="session", params=list(SITES))
 def any_server(request):
-    """Both sites' servers, for checks that need no visit: (name, server)."""
-    return request.param, request.getfixturevalue("site" if request.param == "book" else "fixture_site")
+    """Every site's server, for checks that need no visit: (name, server)."""
+    return request.param, request.getfixturevalue(SITES[request.param][0])
