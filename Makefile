@@ -5,6 +5,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-requirements
+# uv installs the pinned, hashed lock; it is itself bootstrapped from PyPI into .venv with pip.
+UV_VERSION ?= 0.13.9
+UV     := $(BIN)/uv
+UV_PIP := $(UV) pip install --quiet --python $(BIN)/python
 # JupyterLab lives in an environment of its own (see requirements-lab.in); its kernel is .venv's.
 LAB_VENV ?= .venv-lab
 LAB_STAMP := $(LAB_VENV)/.installed-requirements
@@ -29,19 +33,22 @@ test-browser: $(STAMP)            ## build, then only the browser tests (screens
 
 env: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(UV):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(STAMP): requirements.txt pyproject.toml | $(UV)
+	$(UV_PIP) --require-hashes -r requirements.txt
+	$(UV_PIP) --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name barnes-module --display-name "Python (Barnes module)"
 	touch $(STAMP)
 
 serve: $(STAMP)                   ## serve the built book on http://127.0.0.1:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-$(LAB_STAMP): requirements-lab.txt
+$(LAB_STAMP): requirements-lab.txt | $(UV)
 	test -x $(LAB_VENV)/bin/python || $(PYTHON) -m venv $(LAB_VENV)
-	$(LAB_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	$(UV) pip install --quiet --python $(LAB_VENV)/bin/python --require-hashes -r requirements-lab.txt
 	touch $(LAB_STAMP)
 
 lab: $(STAMP) $(LAB_STAMP)        ## open the exercises in JupyterLab (LAB_DIR=student/notebooks: the student edition)
@@ -57,30 +64,29 @@ publish: student                  ## publish the STUDENT edition: force-push it 
 clean:                            ## remove the built book and its execution cache
 	rm -rf _build
 
-lock:                             ## re-pin requirements.txt and requirements-lab.txt from their .in files (then commit all four)
-	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -r requirements.in
-	.lock-venv/bin/pip freeze > requirements.txt && rm -rf .lock-venv
-	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -r requirements-lab.in
-	.lock-venv/bin/pip freeze > requirements-lab.txt && rm -rf .lock-venv
+# Re-pins from PyPI's newest versions; the patches' WRITTEN_FOR guards say which ones then need a look.
+LOCK := $(UV) pip compile --quiet --generate-hashes --no-annotate --python $(BIN)/python
+lock: | $(UV)                     ## re-pin requirements*.txt (with hashes) from their .in files (then commit them all)
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-dev.in -c requirements.txt -o requirements-dev.txt
+	$(LOCK) requirements-lab.in -o requirements-lab.txt
 
 .PHONY: handouts
 handouts: book                    ## printable PDFs into handouts/ (letter, worksheet, teacher guide, exercise sheet)
 	$(BIN)/python -m barneskit.outputs.handouts
 
-# Developer tools (requirements-dev.txt: sphinx-autobuild, ruff, pre-commit), on top of the book's environment.
+# Developer tools (requirements-dev.txt: pre-commit's git hooks), on top of the book's environment.
 DEV_STAMP := $(VENV)/.installed-dev-requirements
 
 $(DEV_STAMP): $(STAMP) requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(UV_PIP) --require-hashes -r requirements-dev.txt
 	touch $(DEV_STAMP)
 
 .PHONY: preview lint dev
 dev: $(DEV_STAMP)                 ## install the developer tools into .venv (then: .venv/bin/pre-commit install)
 
-preview: $(DEV_STAMP)             ## serve the book on http://127.0.0.1:$(PORT)/ and rebuild it (same checks as make book) on every save
+preview: $(STAMP)                ## serve the book on http://127.0.0.1:$(PORT)/ and rebuild it (same checks as make book) on every save
 	$(BIN)/python -m barneskit.outputs.preview --port $(PORT)
 
-lint: $(DEV_STAMP)                ## ruff on barneskit/ tests/ bench/ (ruff.toml); fails on any finding
+lint: $(STAMP)                   ## ruff on barneskit/ tests/ bench/ (ruff.toml); fails on any finding
 	$(BIN)/ruff check barneskit tests bench

@@ -2,8 +2,7 @@
 
 A one-page book in a temporary folder is previewed on a free port; an edit to its page must be
 served within a minute, and a write under ``_build/`` (where jupyter-cache writes during every
-build) must not start a build. sphinx-autobuild comes from requirements-dev.txt: where it is not
-installed the test is skipped and says so.
+build) must not start a build. sphinx-autobuild is pinned in requirements.txt.
 """
 from __future__ import annotations
 
@@ -65,8 +64,6 @@ def test_the_preview_builds_with_the_book_s_own_command():
 
 
 def test_an_edit_is_served_after_the_rebuild(tmp_path):
-    pytest.importorskip("sphinx_autobuild", reason="sphinx-autobuild is not installed (requirements-dev.txt; "
-                                                   "`make preview` installs it)")
     book = tmp_path / "book"
     book.mkdir()
     for name, text in BOOK.items():

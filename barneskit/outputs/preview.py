@@ -10,7 +10,7 @@ goes on serving the last good pages.
 Changes under the folders that are not book sources (``barneskit.paths.NOT_SOURCES``: above all
 ``_build/``, where jupyter-cache writes during every build, so watching it would rebuild for
 ever) and editors' temporary files are ignored. sphinx-autobuild comes from
-``requirements-dev.txt``.
+``requirements.txt``.
 """
 from __future__ import annotations
 
@@ -100,8 +100,8 @@ def main(argv=None):
     try:
         import uvicorn
     except ImportError:
-        print("sphinx-autobuild is not installed here: `make preview` installs requirements-dev.txt "
-              "into .venv first.", file=sys.stderr)
+        print("sphinx-autobuild is not installed here: run `make preview` (it sets up .venv from "
+              "requirements.txt first).", file=sys.stderr)
         return 2
     host = "127.0.0.1"
     app, rebuild = make_app(args.root, host, args.port)
