@@ -11,6 +11,11 @@ prose      a rebuild after a sentence is added to the first "Context" chapter in
 code       a rebuild after a comment is added to the first code cell of the first exercise
 data       a rebuild after one row of data/events.csv is changed
 
+and, once, after the rounds (``--no-setup`` skips it):
+
+setup      the first ``make book`` of a fresh copy: a new .venv and empty pip and uv caches, so
+           every package is downloaded (issue 18's target: at most twice the clean build)
+
 Rounds are interleaved (floor, clean, ..., data; then again), so a burst of load from other
 users of the machine falls on every scenario alike. It prints the median wall time of each, its
 ratio to the floor's median and the pages each build executed, and writes the table to
@@ -158,7 +163,24 @@ def readers_of(root, data_file):
                   if data_file.resolve() in datadeps.page_data_files(p, root=root))
 
 
-def run(runs, keep=False):
+#: The first set-up may take at most this many clean builds (issue 18).
+SETUP_TARGET = 2.0
+
+
+def timed_first_setup(work):
+    """Seconds for the first ``make book`` of a fresh copy, with a new .venv and cold caches."""
+    repo = copy_sources(work / "setup", ROOT)
+    env = dict(os.environ, UV_CACHE_DIR=str(work / "uv-cache"), PIP_CACHE_DIR=str(work / "pip-cache"))
+    env.pop("VENV", None)
+    start = time.perf_counter()
+    proc = subprocess.run(["make", "-C", str(repo), "book"], env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"the first make book of a fresh copy failed:\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}")
+    return seconds
+
+
+def run(runs, keep=False, setup=True):
     work = Path(tempfile.mkdtemp(prefix="barnes-bench-"))
     floor, repo = work / "floor", copy_sources(work / "repo", ROOT)
     floor.mkdir()
@@ -193,6 +215,10 @@ def run(runs, keep=False):
                 cpus[scenario].append(cpu)
                 executed[scenario].append(pages)
                 print(f"  round {n}: {scenario:<9} {seconds:6.2f} s wall {cpu:6.2f} s CPU  executed {len(pages)} page(s)", flush=True)
+        setup_seconds = None
+        if setup:
+            setup_seconds = timed_first_setup(work)
+            print(f"  once:    setup     {setup_seconds:6.2f} s wall (new .venv, cold caches)", flush=True)
         load.append(os.getloadavg()[0])
         expected_data = readers_of(repo, found["data"]) if found["data"] else None
     finally:
@@ -200,10 +226,10 @@ def run(runs, keep=False):
             print(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    return summarize(times, cpus, executed, found, expected_data, repo, load, runs)
+    return summarize(times, cpus, executed, found, expected_data, repo, load, runs, setup_seconds)
 
 
-def summarize(times, cpus, executed, found, expected_data, repo, load, runs):
+def summarize(times, cpus, executed, found, expected_data, repo, load, runs, setup_seconds=None):
     floor = statistics.median(times["floor"])
     floor_cpu = statistics.median(cpus["floor"])
     rows = []
@@ -226,6 +252,14 @@ def summarize(times, cpus, executed, found, expected_data, repo, load, runs):
                 row["expected_executed"] = expected_data
                 row["status"] = "ok: exactly its readers" if same else "MISMATCH: see executed vs expected"
         rows.append(row)
+    if setup_seconds is not None:
+        clean = statistics.median(times["clean"])
+        rows.append({"scenario": "setup", "target": "(a fresh copy: new .venv, cold caches)",
+                     "runs_s": [round(setup_seconds, 2)], "median_s": round(setup_seconds, 2),
+                     "ratio": round(setup_seconds / floor, 2), "cpu_median_s": None, "cpu_ratio": None,
+                     "target_ratio": None, "executed": None, "clean_ratio": round(setup_seconds / clean, 2),
+                     "status": f"{setup_seconds / clean:.2f}× clean: " + (
+                         "ok" if setup_seconds / clean <= SETUP_TARGET else "over target") + f" (≤ {SETUP_TARGET:g}×)"})
     return {
         "when": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "commit": _git("rev-parse", "--short", "HEAD"),
@@ -286,11 +320,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds of every scenario (at least 3)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy for inspection")
+    parser.add_argument("--no-setup", action="store_true", help="skip the first set-up (it downloads every package)")
     args = parser.parse_args(argv)
     if args.runs < 3:
         parser.error("--runs must be at least 3: the median of fewer runs says little")
     print(f"Benchmarking builds of a copy of {ROOT} ({args.runs} rounds) ...", flush=True)
-    result = run(args.runs, keep=args.keep)
+    result = run(args.runs, keep=args.keep, setup=not args.no_setup)
     table = markdown(result)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = result["when"].replace(":", "").replace("+0000", "Z")[:17]
