@@ -70,6 +70,9 @@ lock: | $(UV)                     ## re-pin requirements*.txt (with hashes) from
 	$(LOCK) requirements.in -o requirements.txt
 	$(LOCK) requirements-dev.in -c requirements.txt -o requirements-dev.txt
 	$(LOCK) requirements-lab.in -o requirements-lab.txt
+	(echo "# The versions of requirements.txt without their hashes, for pip's -c (pip refuses hashes in a"; \
+	 echo "# constraints file). Written by \`make lock\`; tests/test_installed.py checks it matches requirements.txt."; \
+	 grep -o '^[A-Za-z0-9_.-]*==[^ ]*' requirements.txt) > binder/constraints.txt
 
 .PHONY: handouts
 handouts: book                    ## printable PDFs into handouts/ (letter, worksheet, teacher guide, exercise sheet)

@@ -14,6 +14,7 @@ Each environment is made once per session; pip installs the versions requirement
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +29,8 @@ from bs4 import BeautifulSoup
 from barneskit.paths import ROOT, copy_sources
 from barneskit.outputs import publish, student
 
-PINS = ROOT / "requirements.txt"
+#: requirements.txt's versions without hashes (pip refuses hashes in a constraints file).
+PINS = ROOT / "binder" / "constraints.txt"
 
 #: Runs notebooks with nbclient inside the fresh environment, in each notebook's folder, with the
 #: kernel the notebook names; a last cell reports which Python and which barneskit ran.
@@ -146,6 +148,12 @@ def test_the_repository_is_a_repo2docker_environment():
     assert (binder / "requirements.txt").is_file()
     assert os.access(binder / "postBuild", os.X_OK)
     assert (binder / "postBuild").read_text().startswith("#!/bin/bash")
+
+
+def test_the_hub_s_constraints_are_the_lock_s_versions():
+    locked = re.findall(r"^([A-Za-z0-9_.-]+==\S+)", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+    pinned = [line for line in PINS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert pinned == locked, "binder/constraints.txt is out of date: run `make lock`"
 
 
 def test_repo2docker_steps_replayed_set_up_a_hub_that_runs_the_notebooks(unpacked, tmp_path_factory):
