@@ -174,8 +174,7 @@ def evaluate(text, names=None):
 
 
 def load_table():
-    rows = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
-    return rows
+    return yaml.safe_load(TABLE.read_text(encoding="utf-8"))
 
 
 def load_policy_checks():

@@ -2,6 +2,7 @@
 import datetime
 
 import pytest
+from answer_table import GOOD_CHANGES  # a right adaptation, a student's (tests/answer_table.py)
 
 from barneskit.exercises import dates_and_claims as dates
 from barneskit.exercises import feedback
@@ -60,14 +61,7 @@ CASES = {
     "adaptation": (
         renderings.check_adaptation, ([(..., ..., ...)],),
         ([("our investigating authorities assert", "the police proved", "simpler")],), ["lost the key phrase"],
-        ([("Dear Mr. Barnes,\n", "", "salutation cut"),
-          ("Your fears as to the safety of American citizens in the U.S.S.R. are quite groundless.",
-           "Fears for Americans are quite groundless.", "shorter"),
-          ("The U.S.S.R. is one of the few countries in the world where a display of national hatred or an "
-           "unfriendly attitude towards foreigners as such is punishable by law.",
-           "Hatred of foreigners is punishable by law.", "shorter"),
-          (" That is particularly true with regard to foreign specialists in the U.S.S.R., including American "
-           "specialists, whose work in my opinion deserves our thanks.", "", "cut")],)),
+        (GOOD_CHANGES,)),
 }
 
 

@@ -10,7 +10,6 @@ from barneskit import DataError
 from barneskit.corpus.exercise_sets import (LEVELS, POLICY_PATH, SETS_PATH, load_answer_policy,
                                             load_exercise_sets, validate_exercise_data)
 from barneskit.outputs import student
-from barneskit.paths import ROOT
 
 PAGES = student.exercise_sets()
 

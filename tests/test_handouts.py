@@ -8,6 +8,8 @@ from barneskit.paths import ROOT
 from barneskit.outputs.handouts import HANDOUTS, build_handouts, exercise_pages, pdf_pages, pdf_text
 from barneskit.corpus.teaching import load_worksheet
 from barneskit.corpus.texts import text
+import subprocess
+from barneskit.outputs.handouts import STUDENT_SHEETS, pdf_info
 
 
 @pytest.fixture(scope="session")
@@ -102,9 +104,7 @@ def test_student_exercise_sheet_has_no_solution(handouts, built_book):
 
 # ----------------------------------------------------------------------------- issue 17
 
-import subprocess
 
-from barneskit.outputs.handouts import STUDENT_SHEETS, pdf_info
 
 
 def test_every_handout_is_tagged_and_numbered(handouts):

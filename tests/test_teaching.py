@@ -15,6 +15,8 @@ from barneskit.corpus.teaching import (ADAPTED_MAX_WORDS, ADAPTED_PATH, SESSIONS
                                 exercise_key_phrases, load_adapted_letter, load_sessions, load_worksheet,
                                 toc_docnames)
 from barneskit.corpus.texts import text
+from barneskit.analysis import textstats
+from barneskit.corpus import teaching as teaching_data
 
 
 # ----------------------------------------------------------------------------- session plans
@@ -231,8 +233,6 @@ def test_a_worksheet_without_four_steps_is_refused(tmp_path):
 
 # ----------------------------------------------------------------------------- issue 17
 
-from barneskit.analysis import textstats
-from barneskit.corpus import teaching as teaching_data
 
 
 def test_i_do_not_know_is_a_disclaimer_not_an_attribution():

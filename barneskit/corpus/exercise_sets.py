@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import Field
 

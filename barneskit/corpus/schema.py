@@ -42,12 +42,7 @@ def read_yaml_model(path, model):
     """
     path = Path(path)
     raw = read_utf8(path)
-    try:
-        data = yamlio.load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                        line=mark.line + 1 if mark else None) from None
+    data = yamlio.parse(path, raw)
     if not isinstance(data, dict):
         raise DataError(path, "expected a mapping of fields at the top level", line=1)
     try:

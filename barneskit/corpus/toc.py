@@ -54,12 +54,7 @@ def validate_toc(toc_path=TOC_PATH):
     if not toc_path.exists():
         raise DataError(toc_path, "file is missing: the book needs its table of contents")
     text = read_utf8(toc_path)
-    try:
-        tree = yamlio.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(toc_path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                        line=mark.line + 1 if mark else None) from None
+    tree = yamlio.parse(toc_path, text, compose_only=True)
     if not isinstance(tree, yaml.MappingNode) or "root" not in {key.value for key, _ in tree.value}:
         raise DataError(toc_path, "the table of contents needs a 'root:' page", line=1, field="root")
     root = toc_path.parent

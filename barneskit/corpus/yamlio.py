@@ -19,3 +19,16 @@ def load(text):
 def compose(text):
     """Like ``yaml.compose`` with the safe loader: the node tree, with line marks."""
     return yaml.compose(text, Loader=SafeLoader)
+
+
+def parse(path, text, compose_only=False):
+    """``text`` (of the file at ``path``) loaded, or composed into nodes with line marks; a YAML
+    error raises DataError with the file and the line, in the same words wherever a file is read."""
+    from barneskit.errors import DataError
+
+    try:
+        return compose(text) if compose_only else load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
+                        line=mark.line + 1 if mark else None) from None

@@ -118,7 +118,7 @@ def never_raises(exercise):
                 return check(*args, strict=strict, **kwargs)
             except AnswerNotRight:
                 raise
-            except Exception as exc:  # an answer of a shape the check did not foresee
+            except Exception:  # an answer of a shape the check did not foresee
                 # Python's own words (the exception) are for the module's authors, never for the student.
                 return finish(exercise, WRONG, "your answer has a shape this check cannot read.",
                                "compare its shape with the scaffold: the same names, a number where it "

@@ -11,7 +11,7 @@ import re
 
 from barneskit.analysis import textstats
 from barneskit.exercises.feedback import (
-    NOT_YET, RIGHT, WRONG, as_items, as_number, finish, is_blank, kind, never_raises, normal, not_yet,
+    RIGHT, WRONG, as_items, as_number, finish, kind, never_raises, normal, not_yet,
     number_problem, quoted_list, show, regex_problem, sentences, shorten)
 from barneskit.exercises.sourcing_and_counting import means_not_stated, read_date
 
@@ -47,7 +47,8 @@ def check_first_line(first_line, strict=False):
     if not isinstance(first_line, str):
         return finish(ex, WRONG, f"`first_line` is {kind(first_line)}; the letter's first line is text, and text "
                        "goes between quotes", "write it as \"...\" with the words inside the quotes", strict)
-    letters = lambda words: re.sub(r"[^\w\s]", "", normal(words))
+    def letters(words):
+        return re.sub(r"[^\w\s]", "", normal(words))
     if letters(first_line) == letters(want):
         return finish(ex, RIGHT, f"\"{want}\": the letter opens by addressing Barnes, as a private letter would, "
                        "although it was written to be printed", "", strict)

@@ -12,7 +12,7 @@ from barneskit.analysis import textstats
 from barneskit.corpus.exercise_sets import not_stated_phrases
 from barneskit.exercises.feedback import (
     NOT_YET, RIGHT, WRONG, as_items, as_number, finish, is_blank, kind, never_raises, normal, not_yet,
-    number_problem, plural, show, quoted_list, regex_problem, sentences, shorten)
+    number_problem, show, quoted_list, regex_problem, sentences, shorten)
 
 
 # --- 1. Sourcing card --------------------------------------------------------------------------
@@ -285,8 +285,8 @@ def check_kwic_patterns(law_pattern, foreign_pattern, strict=False):
         return early
     if (isinstance(law_pattern, str) and isinstance(foreign_pattern, str) and not regex_problem(law_pattern)
             and not regex_problem(foreign_pattern)
-            and set(_found(law_pattern).values()) == {l.keyword for l in kwic_key("foreign*")}
-            and set(_found(foreign_pattern).values()) == {l.keyword for l in kwic_key("law*")}):
+            and set(_found(law_pattern).values()) == {line.keyword for line in kwic_key("foreign*")}
+            and set(_found(foreign_pattern).values()) == {line.keyword for line in kwic_key("law*")}):
         return finish(ex, WRONG, "the two patterns are swapped: `law_pattern` finds the foreign- words and "
                        "`foreign_pattern` the law- words", "exchange them", strict)
     problems = []

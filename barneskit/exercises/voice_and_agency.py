@@ -41,14 +41,14 @@ def check_stance_rates(rates, strict=False):
     problems, hints = [], set()
     for which in key:
         words = textstats.text_of(which)
-        for kind, want in key[which].items():
-            got = got_all[which][kind]
+        for stance, want in key[which].items():
+            got = got_all[which][stance]
             if got is not None and abs(got - want) <= 0.01:
                 continue
-            count = len(textstats.find_markers(words, textstats.STANCE_LISTS[kind]))
-            label = f"{which} {kind}"
+            count = len(textstats.find_markers(words, textstats.STANCE_LISTS[stance]))
+            label = f"{which} {stance}"
             if got is None:
-                problems.append(number_problem(rates[which][kind], label))
+                problems.append(number_problem(rates[which][stance], label))
             elif want and abs(got * 100 - want) <= 0.01:
                 problems.append(f"{label}: {got} is a share of the words, not a rate per 100")
                 hints.add("multiply by 100")

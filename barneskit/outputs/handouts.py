@@ -23,7 +23,6 @@ the pages can be looked at before printing a class set.
 from __future__ import annotations
 
 import argparse
-import html
 import subprocess
 import sys
 import tempfile
