@@ -50,8 +50,8 @@ def check_first_line(first_line, strict=False):
     def letters(words):
         return re.sub(r"[^\w\s]", "", normal(words))
     if letters(first_line) == letters(want):
-        return finish(ex, RIGHT, f"\"{want}\": the letter opens by addressing Barnes, as a private letter would, "
-                       "although it was written to be printed", "", strict)
+        return finish(ex, RIGHT, f"\"{want}\": the letter opens by addressing Barnes by name, "
+                       "as a letter does", "", strict)
     if normal(want).rstrip(",") in normal(first_line):
         return finish(ex, WRONG, "your line holds more than the first line of the letter",
                        "stop at the comma after the name", strict)

@@ -138,8 +138,8 @@ def check_sourcing_card(card, strict=False):
         else:
             problems.append(f"the place: the text does not say where it was written, so \"{shorten(place)}\" is "
                             "a guess, and a likely guess is not evidence")
-        hints.append(f"`meta.place.stated_in_text` is {meta.place.stated_in_text}: what does a card say about "
-                     "something the text does not state")
+        hints.append(f"`meta.place.stated_in_text` is {meta.place.stated_in_text}: think what a card should say "
+                     "about something the text does not state")
     language = normal(re.sub(r"\(.*?\)", " ", str(card["original_language"])))   # "Russian (we read English)"
     if language != normal(key["original_language"]):
         problems.append(f"the original language is not \"{shorten(card['original_language'])}\": we read a "
