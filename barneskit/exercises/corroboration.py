@@ -53,6 +53,16 @@ def _in_order(doc_ids):
     return sorted(doc_ids, key=order.index)
 
 
+def _differences(name, lost, extra, show):
+    """The two findings every comparison of sets makes here: what the answer lacks, what it should not hold."""
+    problems = []
+    if lost:
+        problems.append(f"{name} lacks {show(lost)}")
+    if extra:
+        problems.append(f"{name} should not hold {show(extra)}")
+    return problems
+
+
 def _label(doc_id):
     doc = _data().document(doc_id)
     return f"Document {doc.letter} ({doc.id})" if doc.id not in ("letter", "note") else f"the {doc.id}"
@@ -140,11 +150,8 @@ def check_relations(espionage, strict=False):
         if unknown:
             problems.append(f"under \"{relation}\", {quoted_list(unknown)} is not a document of the set")
             continue
-        lost, extra = _in_order(want[relation] - got), _in_order(got - want[relation])
-        if lost:
-            problems.append(f"\"{relation}\" lacks {_listing([_label(d) for d in lost])}")
-        if extra:
-            problems.append(f"\"{relation}\" should not hold {_listing([_label(d) for d in extra])}")
+        problems += _differences(f"\"{relation}\"", _in_order(want[relation] - got), _in_order(got - want[relation]),
+                                 lambda docs: _listing([_label(d) for d in docs]))
     if problems:
         return finish(ex, WRONG, "; ".join(problems) + ".",
                       "each pair of `data.pairs` is one document's relation to one claim: print the pairs of "
@@ -202,11 +209,9 @@ def check_corroborated(corroborated, contradicted, strict=False):
         if unknown:
             problems.append(f"`{name}` names {quoted_list(unknown)}, which no document of the set discusses")
             continue
-        lost, extra = sorted(key[name] - got), sorted(got - key[name])
-        if lost:
-            problems.append(f"`{name}` lacks {quoted_list(lost)}")
+        extra = sorted(got - key[name])
+        problems += _differences(f"`{name}`", sorted(key[name] - got), extra, quoted_list)
         if extra:
-            problems.append(f"`{name}` should not hold {quoted_list(extra)}")
             repeats = [c for c in extra if c in {p.claim for p in _data().pairs if p.relation == (
                 "confirms" if name == "corroborated" else "contradicts")}]
             if repeats:
